@@ -1,0 +1,103 @@
+# boardc - board-paper compiler. See README.md.
+#   make demo      install dependencies, build, render samples/*.xml into out/
+#   make check     install dependencies, build, run every test
+#   make sanitize  build with ASan+UBSan and run every test
+#   make bench     time boardc on the benchmark corpus
+#   make install PREFIX=/usr/local
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+
+DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
+	libcairo2-dev libcmocka-dev fontconfig fonts-liberation2 \
+	poppler-utils qpdf locales python3 libxml2-utils
+
+PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -DBOARDC_VERSION='"$(VERSION)"' \
+	-Isrc -I$(BUILD)/gen $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS)
+LDLIBS   = $(PKG_LIBS) -lm
+
+SRC      = $(wildcard src/*.c)
+GEN      = $(BUILD)/gen/schema.c $(BUILD)/gen/style_default.c
+OBJ      = $(patsubst src/%.c,$(BUILD)/obj/%.o,$(SRC)) \
+	   $(patsubst $(BUILD)/gen/%.c,$(BUILD)/obj/gen_%.o,$(GEN))
+LIBOBJ   = $(filter-out $(BUILD)/obj/main.o,$(OBJ))
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+SAMPLES  = $(wildcard samples/*.xml)
+
+.PHONY: all deps demo check test sanitize bench install clean format
+
+all: $(BUILD)/boardc
+
+deps:
+	@sh tools/deps.sh $(DEB_PACKAGES)
+
+$(BUILD)/boardc: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/gen_%.o: $(BUILD)/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/schema.c: schema/boardc.rng tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh bc_schema_paper $< > $@
+
+$(BUILD)/gen/style_default.c: styles/default.xml tools/embed.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed.sh bc_style_default_xml $< > $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+
+demo: deps
+	$(MAKE) all
+	@mkdir -p out
+	@for f in $(SAMPLES); do \
+		o=out/$$(basename $$f .xml).pdf; \
+		echo "boardc build $$f -o $$o"; \
+		$(BUILD)/boardc build $$f -o $$o || exit 1; \
+	done
+
+check: deps
+	$(MAKE) test
+
+test: $(BUILD)/boardc $(UNIT_BIN)
+	@BOARDC=$(BUILD)/boardc UNIT_DIR=$(BUILD)/tests sh tests/run.sh
+
+sanitize: deps
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: $(BUILD)/boardc
+	sh bench/run.sh
+
+install: $(BUILD)/boardc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/boardc/schema \
+		$(DESTDIR)$(PREFIX)/share/boardc/styles
+	install -m 755 $(BUILD)/boardc $(DESTDIR)$(PREFIX)/bin/boardc
+	install -m 644 schema/boardc.rng $(DESTDIR)$(PREFIX)/share/boardc/schema/
+	install -m 644 styles/*.xml $(DESTDIR)$(PREFIX)/share/boardc/styles/
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c
+
+clean:
+	rm -rf build out
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,77 @@
+#!/bin/bash
+# Times build/boardc on the shared benchmark corpus (../shared/bench/corpus, converted into
+# build/bench/ by bench/corpus2xml.py): the ~20-page paper, the ~400-page pack as one document,
+# and 1x/2x/4x copies of the paper's sections for linearity.
+#
+#   bench/run.sh                 (from anywhere; build/boardc must be built)
+#   RUNS=5 bench/run.sh          timed runs per document (default 3, median reported)
+#   BENCH_PEERS=1 bench/run.sh   then also ../shared/bench/compare.sh (floor, Typst, groff, pdfLaTeX)
+#
+# Wall time via hyperfine when installed, else a loop timed with date; peak RSS via GNU time
+# (n/a without it); pages via pdfinfo (n/a without it). Exits non-zero if boardc fails.
+set -euo pipefail
+shopt -s inherit_errexit
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SHARED=$(cd "$ROOT/../shared" && pwd)
+BOARDC=build/boardc
+OUT=build/bench
+RUNS=${RUNS:-3}
+[ -x "$BOARDC" ] || { echo "bench: $BOARDC is not built" >&2; exit 1; }
+
+mkdir -p "$OUT"
+python3 bench/corpus2xml.py --repeat 2 --repeat 4 "$SHARED/bench/corpus/paper.txt" "$OUT"
+python3 bench/corpus2xml.py "$SHARED/bench/corpus/packd.txt" "$OUT"
+
+HAVE_GNU_TIME=no
+/usr/bin/time -f %M -o /dev/null true 2>/dev/null && HAVE_GNU_TIME=yes
+
+# measure NAME: builds build/bench/NAME.xml; sets WALL (median s), PAGES, RSS (MiB)
+measure() {
+  local pdf=$OUT/$1.pdf
+  local cmd=("$BOARDC" build "$OUT/$1.xml" -o "$pdf")
+  "${cmd[@]}" >/dev/null || { echo "bench: boardc failed: ${cmd[*]}" >&2; exit 1; } # also a warm-up
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null 2>&1 ||
+      hyperfine --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null
+    WALL=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$OUT/$1.json")
+  else
+    local i t0 t1 times=()
+    for ((i = 0; i < RUNS; i++)); do
+      t0=$(date +%s.%N); "${cmd[@]}" >/dev/null; t1=$(date +%s.%N)
+      times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')")
+    done
+    WALL=$(printf '%s\n' "${times[@]}" | sort -g |
+      awk '{ t[NR] = $1 } END { print NR % 2 ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2 }')
+  fi
+  RSS=n/a
+  if [ "$HAVE_GNU_TIME" = yes ]; then
+    /usr/bin/time -f %M -o "$OUT/$1.rss" "${cmd[@]}" >/dev/null
+    RSS=$(awk 'END { printf "%.1f", $1 / 1024 }' "$OUT/$1.rss")
+  fi
+  PAGES=n/a
+  if command -v pdfinfo >/dev/null; then PAGES=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }'); fi
+}
+
+row() { # document pages wall rss
+  local pps=n/a
+  [ "$2" = n/a ] || pps=$(awk -v p="$2" -v w="$3" 'BEGIN { printf "%.1f", p / w }')
+  printf '%-24s %6s %9.3f %9s %9s\n' "$1" "$2" "$3" "$pps" "$4"
+}
+
+echo "boardc benchmark: median of $RUNS runs ($(command -v hyperfine >/dev/null && echo hyperfine || echo date loop))"
+printf '%-24s %6s %9s %9s %9s\n' document pages wall_s pages/s rss_MiB
+measure paper;    row "paper (paper.xml)" "$PAGES" "$WALL" "$RSS"; T1=$WALL
+measure pack-all; row "pack (pack-all.xml)" "$PAGES" "$WALL" "$RSS"
+measure paper-x2; T2=$WALL
+measure paper-x4; T4=$WALL
+awk -v a="$T1" -v b="$T2" -v c="$T4" 'BEGIN {
+  printf "linearity: 1x %.3f s, 2x %.3f s, 4x %.3f s; time(4x)/time(1x) = %.2f (4.00 = linear)\n", a, b, c, c / a }'
+
+if [ "${BENCH_PEERS:-0}" = 1 ]; then
+  echo
+  BOARDC_PAPER="$BOARDC build $OUT/paper.xml -o %o" \
+  BOARDC_PACK="$BOARDC build $OUT/pack-all.xml -o %o" \
+    "$SHARED/bench/compare.sh"
+fi

@@ -1,0 +1,802 @@
+/* layout.c - the model's blocks in reading order: headings, numbered
+ * paragraphs, lists, recommendations, options, figures. Tables and the front
+ * sheet have their own files; pagination is paginate.c. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "layout.h"
+#include "number.h"
+#include "util.h"
+
+#define LIST_INDENT 18.0
+
+struct bc_block *bc_doc_add_block(struct bc_doc *doc, enum bc_block_kind kind)
+{
+	bc_grow((void **)&doc->blocks, &doc->blocks_cap, doc->nblocks, sizeof *doc->blocks);
+	struct bc_block *b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+static PangoFontDescription *font(const struct bc_style *st, double size, bool bold)
+{
+	PangoFontDescription *f = pango_font_description_new();
+	pango_font_description_set_family(f, st->font);
+	pango_font_description_set_size(f, (gint)(size * PANGO_SCALE));
+	if (bold)
+		pango_font_description_set_weight(f, PANGO_WEIGHT_BOLD);
+	return f;
+}
+
+/* One paragraph of inline content as a block of lines, with an optional
+ * label (paragraph number, bullet) hanging in the gutter at label_x. */
+static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl,
+				   const char *prefix, const char *label, double label_x,
+				   double x, const PangoFontDescription *f, enum bc_role role,
+				   int level)
+{
+	struct bc_tb tb = {0};
+	if (prefix)
+		bc_tb_text(&tb, prefix);
+	if (inl)
+		bc_tb_inline(&tb, lc, inl);
+	double w = lc->text_w - x;
+	size_t n = 0;
+	enum bc_align align = lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY
+								  : BC_ALIGN_LEFT;
+	struct bc_para **ps = bc_tb_finish(&tb, lc, f, w, align, role, &n);
+	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+	b->x = 0;
+	b->w = lc->text_w;
+	b->role = role;
+	double y = 0;
+	for (size_t i = 0; i < n; i++) {
+		ps[i]->level = level;
+		ps[i]->node = inl;
+		size_t first = b->lines.n;
+		bc_para_lines(ps[i], x, &y, &b->lines);
+		if (i == 0 && label && b->lines.n > first) {
+			struct bc_para *lp = bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT,
+							   BC_ROLE_LBL);
+			b->lines.v[first].label = lp;
+			b->lines.v[first].label_x = label_x;
+		}
+	}
+	free(ps);
+	b->h = y;
+	b->space_after = lc->st->para_space;
+	if (inl && bc_node_attr(inl, "id"))
+		b->anchor = inl;
+	return b;
+}
+
+static char *display_number(const char *number)
+{
+	/* "3" -> "3." ; "3.2" stays, as council papers print them. */
+	return strchr(number, '.') ? bc_xstrdup(number) : bc_xasprintf("%s.", number);
+}
+
+/* Indent of text inside a section: the number gutter, when numbers are
+ * shown in this part of the paper. */
+struct flow {
+	double x;	 /* text column */
+	double label_x;	 /* paragraph-number column */
+	int depth;	 /* heading level of the enclosing section */
+};
+
+static void layout_blocks(struct bc_lctx *lc, const struct bc_node *parent, struct flow fl);
+
+static void heading(struct bc_lctx *lc, const struct bc_node *n, const char *text,
+		    const char *number, int depth, struct flow fl)
+{
+	int lvl = depth < 1 ? 1 : depth > 3 ? 3 : depth;
+	char *label = number ? display_number(number) : NULL;
+	struct bc_block *b;
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, text);
+	size_t cnt = 0;
+	double x = label ? lc->st->number_width : 0;
+	if (!label && fl.x > 0 && depth > 1)
+		x = fl.x;
+	struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_h[lvl - 1], lc->text_w - x,
+					   BC_ALIGN_LEFT, BC_ROLE_H, &cnt);
+	b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+	b->w = lc->text_w;
+	b->role = BC_ROLE_H;
+	double y = 0;
+	for (size_t i = 0; i < cnt; i++) {
+		ps[i]->level = depth;
+		ps[i]->node = n;
+		ps[i]->colour = lc->st->h_colour[lvl - 1];
+		size_t first = b->lines.n;
+		bc_para_lines(ps[i], x, &y, &b->lines);
+		if (i == 0 && label) {
+			b->lines.v[first].label = bc_para_plain(lc, label, lc->doc->font_h[lvl - 1],
+								-1, BC_ALIGN_LEFT, BC_ROLE_LBL);
+			b->lines.v[first].label->colour = lc->st->h_colour[lvl - 1];
+			b->lines.v[first].label_x = 0;
+		}
+	}
+	free(ps);
+	b->h = y;
+	b->space_before = lc->st->h_before[lvl - 1];
+	b->space_after = lc->st->h_after[lvl - 1];
+	b->keep_with_next = true;
+	b->keep_together = true;
+	b->anchor = n;
+	if (depth <= 3) {
+		b->outline_level = depth;
+		b->outline_title = label ? bc_xasprintf("%s %s", label, text) : bc_xstrdup(text);
+	}
+	free(label);
+}
+
+static const char *bullet_for(int level)
+{
+	static const char *const bullets[] = {"\u2022", "\u2013", "\u25e6"};
+	return bullets[level % 3];
+}
+
+static char *list_label(const struct bc_node *ol, int k)
+{
+	const char *style = bc_node_attr(ol, "style");
+	char *num = bc_number_format(k, style);
+	char *label;
+	if (style && (strcmp(style, "letter") == 0 || strcmp(style, "roman") == 0))
+		label = bc_xasprintf("(%s)", num);
+	else
+		label = bc_xasprintf("%s.", num);
+	free(num);
+	return label;
+}
+
+/* Lists: each item a block; nested lists indent further. */
+static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x, int level)
+{
+	int k = 1;
+	const char *start = bc_node_attr(list, "start");
+	if (start)
+		k = atoi(start) > 0 && atoi(start) < 100000 ? atoi(start) : 1;
+	for (const struct bc_node *li = list->first; li; li = li->next, k++) {
+		char *label = list->kind == BC_OL ? list_label(list, k) : bc_xstrdup(bullet_for(level));
+		double tx = x + (list->kind == BC_OL ? LIST_INDENT + 8 : LIST_INDENT);
+		bool first = true;
+		for (const struct bc_node *c = li->first; c; c = c->next) {
+			if (c->kind == BC_P) {
+				struct bc_block *b = text_block(lc, c, NULL, first ? label : NULL, x,
+								tx, lc->doc->font_body, BC_ROLE_LI, 0);
+				b->space_after = lc->st->para_space / 2;
+				if (first && bc_node_attr(li, "id"))
+					b->anchor = li;
+				first = false;
+			} else if (c->kind == BC_UL || c->kind == BC_OL) {
+				layout_list(lc, c, tx, level + 1);
+			}
+		}
+		free(label);
+	}
+	if (lc->doc->nblocks)
+		lc->doc->blocks[lc->doc->nblocks - 1].space_after = lc->st->para_space;
+}
+
+static struct bc_block *lead_in(struct bc_lctx *lc, const char *text, double x)
+{
+	struct bc_para *p = bc_para_plain(lc, text, lc->doc->font_bold, lc->text_w - x,
+					  BC_ALIGN_LEFT, BC_ROLE_P);
+	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+	b->w = lc->text_w;
+	b->role = BC_ROLE_P;
+	double y = 0;
+	bc_para_lines(p, x, &y, &b->lines);
+	b->h = y;
+	b->space_after = lc->st->para_space / 2;
+	b->keep_with_next = true;
+	return b;
+}
+
+static bool inside_base_dir(const char *base_dir, const char *path)
+{
+	char *rb = realpath(base_dir, NULL), *rp = realpath(path, NULL);
+	bool ok = rb && rp && strncmp(rp, rb, strlen(rb)) == 0 && rp[strlen(rb)] == '/';
+	free(rb);
+	free(rp);
+	return ok;
+}
+
+static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
+{
+	const struct bc_style *st = lc->st;
+	double w = lc->text_w - x;
+	struct bc_block *first_block = NULL;
+	/* Caption above: "Figure N: caption". */
+	struct bc_tb tb = {0};
+	int s = bc_tb_begin(&tb);
+	bc_tb_text(&tb, fig->label ? fig->label : "Figure");
+	bc_tb_text(&tb, ": ");
+	bc_tb_end(&tb, s, BC_SPAN_BOLD);
+	bc_tb_inline(&tb, lc, bc_node_child(fig, BC_CAPTION));
+	size_t n = 0;
+	struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, w, BC_ALIGN_LEFT,
+					   BC_ROLE_CAPTION, &n);
+	struct bc_block *cap = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+	first_block = cap;
+	cap->w = lc->text_w;
+	cap->role = BC_ROLE_CAPTION;
+	double y = 0;
+	for (size_t i = 0; i < n; i++)
+		bc_para_lines(ps[i], x, &y, &cap->lines);
+	free(ps);
+	cap->h = y;
+	cap->space_before = st->para_space;
+	cap->space_after = 4;
+	cap->keep_with_next = true;
+	cap->anchor = fig;
+
+	const struct bc_node *img = bc_node_child(fig, BC_IMAGE);
+	const struct bc_node *alt = bc_node_child(fig, BC_ALT);
+	cairo_surface_t *surface = NULL;
+	if (img) {
+		char *path = bc_xasprintf("%s/%s", lc->base_dir, bc_node_attr(img, "src"));
+		struct stat sb;
+		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+			bc_diag(lc->d, BC_ERROR, img->line, img->col, "image '%s' not found",
+				bc_node_attr(img, "src"));
+		} else if (!inside_base_dir(lc->base_dir, path)) {
+			bc_diag(lc->d, BC_ERROR, img->line, img->col,
+				"image '%s' resolves outside the paper's folder",
+				bc_node_attr(img, "src"));
+		} else if (sb.st_size > 20 * 1024 * 1024) {
+			bc_diag(lc->d, BC_ERROR, img->line, img->col,
+				"image '%s' is larger than 20 MiB", bc_node_attr(img, "src"));
+		} else {
+			surface = cairo_image_surface_create_from_png(path);
+			if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+				bc_diag(lc->d, BC_ERROR, img->line, img->col,
+					"image '%s' is not a readable PNG (%s)",
+					bc_node_attr(img, "src"),
+					cairo_status_to_string(cairo_surface_status(surface)));
+				cairo_surface_destroy(surface);
+				surface = NULL;
+			}
+		}
+		free(path);
+	}
+	if (surface) {
+		double pw = cairo_image_surface_get_width(surface);
+		double ph = cairo_image_surface_get_height(surface);
+		double want = w;
+		const char *wattr = bc_node_attr(img, "width");
+		if (wattr && strchr(wattr, '%'))
+			want = w * atof(wattr) / 100.0;
+		if (want > w || want <= 0)
+			want = w;
+		double maxh = (st->page_h - st->margin_top - st->margin_bottom) * 0.75;
+		double h = ph * want / pw;
+		if (h > maxh) {
+			want *= maxh / h;
+			h = maxh;
+		}
+		struct bc_block *ib = bc_doc_add_block(lc->doc, BC_BLK_IMAGE);
+		ib->image = surface;
+		ib->x = x;
+		ib->w = want;
+		ib->h = h;
+		ib->role = BC_ROLE_FIGURE;
+		ib->keep_with_next = bc_node_child(fig, BC_SOURCE) != NULL;
+		ib->space_after = st->para_space;
+	} else {
+		/* No drawing yet: a framed box holding the text alternative, so
+		 * the figure's place and meaning are visible on the page. */
+		struct bc_tb at = {0};
+		int s2 = bc_tb_begin(&at);
+		char *alt_text = alt ? bc_node_text(alt) : bc_xstrdup("");
+		bc_tb_text(&at, alt_text);
+		free(alt_text);
+		bc_tb_end(&at, s2, BC_SPAN_ITALIC);
+		size_t an = 0;
+		struct bc_para **aps = bc_tb_finish(&at, lc, lc->doc->font_small, w - 16,
+						    BC_ALIGN_LEFT, BC_ROLE_FIGURE, &an);
+		struct bc_block *fb = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+		fb->w = w;
+		fb->x = x;
+		fb->role = BC_ROLE_FIGURE;
+		fb->frame = 0.75;
+		fb->colour = st->table_rule;
+		double fy = 8;
+		for (size_t i = 0; i < an; i++)
+			bc_para_lines(aps[i], x + 8, &fy, &fb->lines);
+		free(aps);
+		fb->h = fy + 8;
+		fb->keep_together = true;
+		fb->keep_with_next = bc_node_child(fig, BC_SOURCE) != NULL;
+		fb->space_after = st->para_space;
+	}
+	const struct bc_node *src = bc_node_child(fig, BC_SOURCE);
+	if (src) {
+		struct bc_tb stb = {0};
+		bc_tb_text(&stb, "Source: ");
+		bc_tb_inline(&stb, lc, src);
+		size_t sn = 0;
+		struct bc_para **sps = bc_tb_finish(&stb, lc, lc->doc->font_small, w,
+						    BC_ALIGN_LEFT, BC_ROLE_CAPTION, &sn);
+		struct bc_block *sb2 = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+		sb2->w = lc->text_w;
+		double sy = 0;
+		for (size_t i = 0; i < sn; i++)
+			bc_para_lines(sps[i], x, &sy, &sb2->lines);
+		free(sps);
+		sb2->h = sy;
+		sb2->role = BC_ROLE_CAPTION;
+		sb2->space_after = st->para_space;
+	}
+	(void)first_block;
+}
+
+static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
+{
+	for (const struct bc_node *p = q->first; p; p = p->next) {
+		struct bc_tb tb = {0};
+		int s = bc_tb_begin(&tb);
+		bc_tb_inline(&tb, lc, p);
+		bc_tb_end(&tb, s, BC_SPAN_ITALIC);
+		size_t n = 0;
+		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body,
+						   lc->text_w - x - 2 * LIST_INDENT, BC_ALIGN_LEFT,
+						   BC_ROLE_P, &n);
+		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+		b->w = lc->text_w;
+		b->role = BC_ROLE_P;
+		double y = 0;
+		for (size_t i = 0; i < n; i++)
+			bc_para_lines(ps[i], x + LIST_INDENT, &y, &b->lines);
+		free(ps);
+		b->h = y;
+		b->space_after = lc->st->para_space;
+	}
+	const char *source = bc_node_attr(q, "source");
+	if (source && lc->doc->nblocks) {
+		char *t = bc_xasprintf("\u2014 %s", source);
+		struct bc_block *b = lead_in(lc, t, x + LIST_INDENT);
+		b->keep_with_next = false;
+		b->space_after = lc->st->para_space;
+		free(t);
+	}
+}
+
+static void paragraph(struct bc_lctx *lc, const struct bc_node *p, struct flow fl)
+{
+	char *label = p->number ? display_number(p->number) : NULL;
+	text_block(lc, p, NULL, label, fl.label_x, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
+	free(label);
+}
+
+static void one_block(struct bc_lctx *lc, const struct bc_node *c, struct flow fl)
+{
+	switch (c->kind) {
+	case BC_P:
+		paragraph(lc, c, fl);
+		break;
+	case BC_UL:
+	case BC_OL:
+		layout_list(lc, c, fl.x, 0);
+		break;
+	case BC_TABLE:
+		bc_layout_table(lc, c);
+		break;
+	case BC_FIGURE:
+		figure(lc, c, fl.x);
+		break;
+	case BC_QUOTE:
+		quote(lc, c, fl.x);
+		break;
+	default:
+		break;
+	}
+}
+
+static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow fl);
+
+static void item_list(struct bc_lctx *lc, const struct bc_node *parent, enum bc_kind kind,
+		      struct flow fl)
+{
+	for (const struct bc_node *c = parent->first; c; c = c->next) {
+		if (c->kind != kind)
+			continue;
+		struct bc_tb tb = {0};
+		int s = bc_tb_begin(&tb);
+		bc_tb_inline(&tb, lc, c);
+		const char *href = bc_node_attr(c, "href");
+		if (href) {
+			struct bc_link l = {s, (int)tb.text.len, bc_xstrdup(href), NULL};
+			BC_PUSH(tb.links, tb.nlinks, tb.links_cap, l);
+			bc_tb_end(&tb, s, BC_SPAN_LINK);
+		}
+		size_t np = 0;
+		double tx = fl.x + LIST_INDENT;
+		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - tx,
+						   BC_ALIGN_LEFT, BC_ROLE_LI, &np);
+		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+		b->w = lc->text_w;
+		b->role = BC_ROLE_LI;
+		double y = 0;
+		for (size_t i = 0; i < np; i++) {
+			size_t first = b->lines.n;
+			bc_para_lines(ps[i], tx, &y, &b->lines);
+			if (i == 0) {
+				b->lines.v[first].label = bc_para_plain(
+					lc, bullet_for(0), lc->doc->font_body, -1, BC_ALIGN_LEFT,
+					BC_ROLE_LBL);
+				b->lines.v[first].label_x = fl.x;
+			}
+		}
+		free(ps);
+		b->h = y;
+		b->space_after = lc->st->para_space / 2;
+	}
+}
+
+static void appendix_list(struct bc_lctx *lc, const struct bc_node *root, struct flow fl)
+{
+	bool any = false;
+	for (const struct bc_node *a = root->first; a; a = a->next) {
+		if (a->kind != BC_APPENDIX)
+			continue;
+		any = true;
+		struct bc_tb tb = {0};
+		int s = bc_tb_begin(&tb);
+		bc_tb_text(&tb, a->label);
+		bc_tb_text(&tb, " \u2013 ");
+		bc_tb_text(&tb, bc_node_title(a));
+		struct bc_link l = {s, (int)tb.text.len, NULL, a};
+		BC_PUSH(tb.links, tb.nlinks, tb.links_cap, l);
+		bc_tb_end(&tb, s, BC_SPAN_LINK);
+		size_t np = 0;
+		double tx = fl.x + LIST_INDENT;
+		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - tx,
+						   BC_ALIGN_LEFT, BC_ROLE_LI, &np);
+		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+		b->w = lc->text_w;
+		b->role = BC_ROLE_LI;
+		double y = 0;
+		for (size_t i = 0; i < np; i++) {
+			size_t first = b->lines.n;
+			bc_para_lines(ps[i], tx, &y, &b->lines);
+			if (i == 0) {
+				b->lines.v[first].label = bc_para_plain(lc, bullet_for(0),
+									lc->doc->font_body, -1,
+									BC_ALIGN_LEFT, BC_ROLE_LBL);
+				b->lines.v[first].label_x = fl.x;
+			}
+		}
+		free(ps);
+		b->h = y;
+		b->space_after = lc->st->para_space / 2;
+	}
+	if (!any)
+		text_block(lc, NULL, "None.", NULL, 0, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
+}
+
+static void option(struct bc_lctx *lc, const struct bc_node *o, struct flow fl)
+{
+	char *title = bc_xasprintf("%s: %s%s", o->label, bc_node_title(o),
+				   bc_node_attr_is(o, "recommended", "yes") ? " (recommended)" : "");
+	struct flow sub = fl;
+	sub.depth = fl.depth + 1;
+	heading(lc, o, title, NULL, sub.depth, fl);
+	free(title);
+	layout_blocks(lc, o, fl);
+	const struct bc_node *adv = bc_node_child(o, BC_ADVANTAGES);
+	const struct bc_node *dis = bc_node_child(o, BC_DISADVANTAGES);
+	const struct bc_node *lists[2] = {adv, dis};
+	const char *names[2] = {"Advantages", "Disadvantages"};
+	for (int i = 0; i < 2; i++) {
+		if (!lists[i])
+			continue;
+		lead_in(lc, names[i], fl.x);
+		struct bc_node fake = *lists[i];
+		fake.kind = BC_UL;
+		layout_list(lc, &fake, fl.x, 0);
+	}
+}
+
+static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow fl)
+{
+	if (bc_node_attr_is(n, "page-break", "before"))
+		bc_doc_add_block(lc->doc, BC_BLK_BREAK);
+	int depth = n->depth > 0 ? n->depth : fl.depth + 1;
+	heading(lc, n, bc_node_title(n), n->number, depth, fl);
+	struct flow inner = fl;
+	inner.depth = depth;
+	if (n->number || fl.x > 0) {
+		inner.x = lc->st->number_width;
+		inner.label_x = 0;
+	}
+	switch (n->kind) {
+	case BC_RECOMMENDATIONS: {
+		const struct bc_node *intro = bc_node_child(n, BC_INTRO);
+		if (intro)
+			text_block(lc, intro, NULL, NULL, 0, inner.x, lc->doc->font_body,
+				   BC_ROLE_P, 0);
+		double x = inner.x > 0 ? inner.x : lc->st->number_width;
+		for (const struct bc_node *r = n->first; r; r = r->next) {
+			if (r->kind != BC_RECOMMENDATION)
+				continue;
+			char *label = display_number(r->number ? r->number : "?");
+			double lx = inner.x > 0 ? inner.label_x : 0;
+			text_block(lc, r, NULL, label, lx, x, lc->doc->font_body, BC_ROLE_P, 0);
+			free(label);
+		}
+		break;
+	}
+	case BC_OPTIONS:
+		layout_blocks(lc, n, inner);
+		for (const struct bc_node *o = n->first; o; o = o->next)
+			if (o->kind == BC_OPTION)
+				option(lc, o, inner);
+		break;
+	case BC_CONSULTEES:
+		layout_blocks(lc, n, inner);
+		item_list(lc, n, BC_CONSULTEE, inner);
+		break;
+	case BC_BACKGROUND_PAPERS:
+		layout_blocks(lc, n, inner);
+		item_list(lc, n, BC_DOCUMENT, inner);
+		break;
+	case BC_APPENDIX_LIST: {
+		layout_blocks(lc, n, inner);
+		const struct bc_node *root = n;
+		while (root->parent)
+			root = root->parent;
+		appendix_list(lc, root, inner);
+		break;
+	}
+	default:
+		layout_blocks(lc, n, inner);
+		break;
+	}
+	if (n->kind == BC_IMPLICATION) {
+		const char *by = bc_node_attr(n, "signed-off-by");
+		if (by) {
+			struct bc_para *p = bc_para_plain(lc, by, lc->doc->font_small,
+							  lc->text_w - inner.x, BC_ALIGN_LEFT,
+							  BC_ROLE_P);
+			struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+			b->w = lc->text_w;
+			b->role = BC_ROLE_P;
+			double y = 0;
+			bc_para_lines(p, inner.x, &y, &b->lines);
+			b->h = y;
+			b->space_after = lc->st->para_space;
+		}
+	}
+}
+
+static void layout_blocks(struct bc_lctx *lc, const struct bc_node *parent, struct flow fl)
+{
+	for (const struct bc_node *c = parent->first; c; c = c->next) {
+		if (c->kind == BC_SECTION || c->kind == BC_IMPLICATION)
+			sectionlike(lc, c, fl);
+		else
+			one_block(lc, c, fl);
+	}
+}
+
+void bc_layout_blocks_at(struct bc_lctx *lc, const struct bc_node *parent, double x)
+{
+	struct flow fl = {x, 0, 1};
+	layout_blocks(lc, parent, fl);
+}
+
+void bc_layout_heading(struct bc_lctx *lc, const struct bc_node *anchor, const char *text,
+		       int depth)
+{
+	struct flow fl = {0, 0, depth - 1};
+	heading(lc, anchor, text, NULL, depth, fl);
+}
+
+static void appendix(struct bc_lctx *lc, const struct bc_node *a)
+{
+	bc_doc_add_block(lc->doc, BC_BLK_BREAK);
+	char *title = bc_xasprintf("%s \u2013 %s", a->label, bc_node_title(a));
+	struct flow fl = {0, 0, 1};
+	heading(lc, a, title, NULL, 1, fl);
+	free(title);
+	layout_blocks(lc, a, fl);
+}
+
+static void set_meta(struct bc_doc *doc, const struct bc_node *root)
+{
+	const struct bc_node *front = bc_node_child(root, BC_FRONT);
+	const struct bc_node *t = bc_node_child(front, BC_TITLE);
+	doc->title = t ? bc_node_text(t) : bc_xstrdup("");
+	const struct bc_node *author = bc_node_child(front, BC_AUTHOR);
+	if (!author)
+		author = bc_node_child(front, BC_CONTACT);
+	const struct bc_node *name = author ? bc_node_child(author, BC_NAME) : NULL;
+	const struct bc_node *rep = bc_node_child(front, BC_REPORT_OF);
+	doc->author = name ? bc_node_text(name) : rep ? bc_node_text(rep) : bc_xstrdup("");
+	const struct bc_node *com = bc_node_child(front, BC_COMMITTEE);
+	const struct bc_node *meet = bc_node_child(front, BC_MEETING);
+	const struct bc_node *item = bc_node_child(front, BC_ITEM);
+	char *committee = com ? bc_node_text(com) : bc_xstrdup("");
+	const char *date = meet ? bc_node_attr(meet, "date") : "";
+	doc->subject = bc_xasprintf("%s, %s", committee, date ? date : "");
+	const char *kw = bc_node_attr(root, "keywords");
+	doc->keywords = bc_xstrdup(kw ? kw : "");
+	const char *lang = bc_node_attr(root, "lang");
+	doc->lang = bc_xstrdup(lang ? lang : "en-GB");
+	doc->header_left = bc_xasprintf("%s \u00b7 %s", committee, date ? date : "");
+	if (item) {
+		char *it = bc_node_text(item);
+		doc->header_right = bc_xasprintf("Agenda item %s", it);
+		free(it);
+	} else {
+		doc->header_right = bc_xstrdup("");
+	}
+	free(committee);
+}
+
+struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
+			 const char *base_dir, struct bc_diag *d)
+{
+	struct bc_doc *doc = bc_xcalloc(1, sizeof *doc);
+	doc->st = st;
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	doc->pango = pango_font_map_create_context(fm);
+	g_object_unref(fm);
+	pango_cairo_context_set_resolution(doc->pango, 72.0);
+	cairo_font_options_t *fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(doc->pango, fo);
+	cairo_font_options_destroy(fo);
+	pango_context_set_round_glyph_positions(doc->pango, FALSE);
+	PangoLanguage *lang = pango_language_from_string(bc_node_attr(root, "lang") ?
+								 bc_node_attr(root, "lang") : "en-GB");
+	pango_context_set_language(doc->pango, lang);
+
+	doc->font_body = font(st, st->body_size, false);
+	doc->font_bold = font(st, st->body_size, true);
+	doc->font_small = font(st, st->small_size, false);
+	doc->font_table = font(st, st->table_size, false);
+	doc->font_table_bold = font(st, st->table_size, true);
+	doc->font_title = font(st, st->title_size, true);
+	doc->font_label = font(st, st->small_size, true);
+	for (int i = 0; i < 3; i++)
+		doc->font_h[i] = font(st, st->h_size[i], true);
+
+	/* Warn, naming the font, when the style's face is not installed. */
+	PangoFont *loaded = pango_context_load_font(doc->pango, doc->font_body);
+	if (loaded) {
+		PangoFontDescription *got = pango_font_describe(loaded);
+		const char *family = pango_font_description_get_family(got);
+		if (family && g_ascii_strcasecmp(family, st->font) != 0)
+			bc_diag(d, BC_WARNING, 0, 0,
+				"font '%s' is not installed; using '%s' instead", st->font,
+				family);
+		pango_font_description_free(got);
+		g_object_unref(loaded);
+	}
+
+	struct bc_lctx lc = {doc, st, d, base_dir ? base_dir : ".", bc_style_text_width(st), 0};
+	set_meta(doc, root);
+	int before = d->errors;
+	struct flow fl = {0, 0, 0};
+	for (const struct bc_node *c = root->first; c; c = c->next) {
+		if (c->kind == BC_FRONT)
+			bc_layout_front(&lc, c);
+		else if (c->kind == BC_APPENDIX)
+			appendix(&lc, c);
+		else if (bc_kind_is_sectionlike(c->kind))
+			sectionlike(&lc, c, fl);
+	}
+	if (d->errors != before) {
+		bc_doc_free(doc);
+		return NULL;
+	}
+	bc_paginate(doc);
+	/* Running header and footer, now that the page count is known. */
+	for (size_t i = 0; i < doc->npages; i++) {
+		struct bc_page *pg = &doc->pages[i];
+		char *foot = bc_xasprintf("Page %zu of %zu", i + 1, doc->npages);
+		pg->footer = bc_para_plain(&lc, foot, doc->font_small, -1, BC_ALIGN_LEFT,
+					   BC_ROLE_ARTIFACT);
+		pg->footer->colour = st->small;
+		free(foot);
+		if (i == 0)
+			continue; /* the front sheet carries its own heading */
+		pg->header_left = bc_para_plain(&lc, doc->header_left, doc->font_small, -1,
+						BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
+		pg->header_right = bc_para_plain(&lc, doc->header_right, doc->font_small, -1,
+						 BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
+		pg->header_left->colour = pg->header_right->colour = st->small;
+	}
+	return doc;
+}
+
+static void free_lines(struct bc_lines *l)
+{
+	free(l->v);
+}
+
+void bc_doc_free(struct bc_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		struct bc_block *b = &doc->blocks[i];
+		free_lines(&b->lines);
+		free(b->outline_title);
+		if (b->image)
+			cairo_surface_destroy(b->image);
+		if (b->table) {
+			for (size_t r = 0; r < b->table->nrows; r++) {
+				struct bc_row *row = &b->table->rows[r];
+				for (size_t c = 0; c < row->ncells; c++)
+					free_lines(&row->cells[c].lines);
+				free(row->cells);
+			}
+			free(b->table->rows);
+			free(b->table);
+		}
+	}
+	free(doc->blocks);
+	for (size_t i = 0; i < doc->npages; i++) {
+		free(doc->pages[i].items);
+		free(doc->pages[i].notes);
+	}
+	free(doc->pages);
+	free(doc->anchors);
+	for (size_t i = 0; i < doc->noutline; i++)
+		free(doc->outline[i].title);
+	free(doc->outline);
+	for (struct bc_para *p = doc->paras, *next; p; p = next) {
+		next = p->owned_next;
+		g_object_unref(p->layout);
+		for (size_t i = 0; i < p->nlinks; i++)
+			free(p->links[i].uri);
+		free(p->links);
+		free(p->fns);
+		free(p);
+	}
+	PangoFontDescription *fonts[] = {doc->font_body,  doc->font_bold,	 doc->font_small,
+					 doc->font_table, doc->font_table_bold, doc->font_title,
+					 doc->font_label, doc->font_h[0],	 doc->font_h[1],
+					 doc->font_h[2]};
+	for (size_t i = 0; i < sizeof fonts / sizeof *fonts; i++)
+		if (fonts[i])
+			pango_font_description_free(fonts[i]);
+	if (doc->pango)
+		g_object_unref(doc->pango);
+	free(doc->header_left);
+	free(doc->header_right);
+	free(doc->title);
+	free(doc->author);
+	free(doc->subject);
+	free(doc->keywords);
+	free(doc->lang);
+	free(doc);
+}
+
+static int cmp_anchor(const void *a, const void *b)
+{
+	const struct bc_anchor *x = a, *y = b;
+	return x->node < y->node ? -1 : x->node > y->node;
+}
+
+void bc_doc_sort_anchors(struct bc_doc *doc)
+{
+	qsort(doc->anchors, doc->nanchors, sizeof *doc->anchors, cmp_anchor);
+}
+
+const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n)
+{
+	struct bc_anchor key = {n, 0, 0};
+	return bsearch(&key, doc->anchors, doc->nanchors, sizeof key, cmp_anchor);
+}

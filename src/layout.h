@@ -1,0 +1,312 @@
+/* layout.h - the laid-out document: paragraphs shaped by Pango, cut into
+ * lines, stacked into blocks, paginated into pages of positioned items.
+ *
+ * Stages (each file does one):
+ *   text.c      inline content -> struct bc_para (one PangoLayout + links)
+ *   layout.c    model -> blocks (headings, paragraphs, lists, figures)
+ *   table.c     <table> and the front sheet -> table blocks
+ *   front.c     front sheet
+ *   paginate.c  blocks -> pages (keeps, widows/orphans, footnotes, tables)
+ * The render backends (render_pdf.c) read only struct bc_doc. Every item
+ * carries a role so tagged output can be produced from it.
+ * Included by the files above, render_*.c and main.c. */
+#ifndef BC_LAYOUT_H
+#define BC_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <pango/pango.h>
+
+#include "diag.h"
+#include "model.h"
+#include "style.h"
+#include "util.h"
+
+/* What a piece of the page is, for tagging and for tests. */
+enum bc_role {
+	BC_ROLE_P,
+	BC_ROLE_H, /* with level 1-6 */
+	BC_ROLE_TITLE,
+	BC_ROLE_LBL, /* a paragraph number, bullet or list number */
+	BC_ROLE_LI,
+	BC_ROLE_TH,
+	BC_ROLE_TD,
+	BC_ROLE_CAPTION,
+	BC_ROLE_FIGURE,
+	BC_ROLE_NOTE,	  /* footnote text */
+	BC_ROLE_ARTIFACT, /* running header, footer, decoration */
+};
+
+/* A link inside a paragraph's text, as a byte range. */
+struct bc_link {
+	int start, end;
+	char *uri;			 /* external (owned), or NULL */
+	const struct bc_node *target; /* internal: the node linked to */
+};
+
+struct bc_para;
+
+/* A footnote reference inside a paragraph: byte index of its marker. */
+struct bc_fnref {
+	int index;
+	struct bc_para *note; /* the footnote's own paragraph */
+};
+
+/* One PangoLayout and what its text points at. Owned by the bc_doc. */
+struct bc_para {
+	PangoLayout *layout;
+	struct bc_link *links;
+	size_t nlinks;
+	struct bc_fnref *fns;
+	size_t nfns;
+	enum bc_role role;
+	int level;
+	struct bc_rgb colour;
+	const struct bc_node *node;
+	struct bc_para *owned_next; /* the doc's list of every para */
+	/* Lines of this para (filled by bc_para_lines) */
+	double height;
+};
+
+/* One line of a para, positioned relative to its block (or cell) top. */
+struct bc_line {
+	struct bc_para *para;
+	int index;	    /* line number inside para->layout */
+	double x, y, h;	    /* y = top of the line box */
+	double baseline;    /* from y */
+	PangoLayoutLine *pl; /* the Pango line (owned by para->layout) */
+	int start, length;   /* its byte range in the para's text */
+	struct bc_para *label; /* number or bullet drawn on this line, or NULL */
+	double label_x;
+	bool keep_with_prev; /* never break the page before this line */
+};
+
+struct bc_lines {
+	struct bc_line *v;
+	size_t n, cap;
+};
+
+struct bc_cell {
+	double x, w;
+	struct bc_lines lines;
+	double content_h;
+	bool header;
+	bool shade;
+};
+
+struct bc_row {
+	struct bc_cell *cells;
+	size_t ncells;
+	double h;
+	bool header, total;
+};
+
+struct bc_table {
+	struct bc_row *rows;
+	size_t nrows, cap;
+	size_t nhead; /* leading header rows, repeated on each page */
+	double x, w;
+	double padding;
+	struct bc_rgb rule, header_bg, label_bg;
+};
+
+enum bc_block_kind { BC_BLK_LINES, BC_BLK_TABLE, BC_BLK_RULE, BC_BLK_IMAGE, BC_BLK_BREAK };
+
+struct bc_block {
+	enum bc_block_kind kind;
+	double space_before, space_after;
+	bool keep_with_next;
+	bool keep_together;
+	double x, w, h;
+	struct bc_lines lines; /* LINES */
+	struct bc_table *table; /* TABLE */
+	/* IMAGE: a PNG scaled to w x h; the surface is owned here. */
+	void *image; /* cairo_surface_t*, kept opaque to layout users */
+	struct bc_rgb colour;
+	double frame; /* >0: draw a frame of this line width around lines */
+	const struct bc_node *anchor; /* reference target placed by this block */
+	int outline_level;	   /* 0 = not in the outline */
+	char *outline_title;
+	enum bc_role role;
+};
+
+/* Items: what one page shows, in reading order. */
+enum bc_item_kind { BC_ITEM_LINE, BC_ITEM_RECT, BC_ITEM_RULE, BC_ITEM_IMAGE };
+
+struct bc_item {
+	enum bc_item_kind kind;
+	double x, y, w, h; /* LINE: x,y = top-left of the line box */
+	const struct bc_line *line;
+	struct bc_rgb colour;
+	bool fill;
+	void *image;
+	enum bc_role role;
+};
+
+#define BC_NOTE_GAP 3.0	    /* between footnotes */
+#define BC_NOTE_SEPARATOR 10.0 /* room for the rule above the footnotes */
+
+struct bc_page {
+	struct bc_para *header_left, *header_right, *footer; /* running text */
+	struct bc_item *items;
+	size_t nitems, cap;
+	struct bc_para **notes; /* footnotes at the foot of this page */
+	size_t nnotes, notes_cap;
+};
+
+struct bc_anchor {
+	const struct bc_node *node;
+	int page; /* 0-based */
+	double y;
+};
+
+struct bc_outline {
+	int level;
+	char *title;
+	int page;
+	double y;
+};
+
+struct bc_doc {
+	const struct bc_style *st;
+	struct bc_page *pages;
+	size_t npages, pages_cap;
+	struct bc_block *blocks;
+	size_t nblocks, blocks_cap;
+	struct bc_anchor *anchors;
+	size_t nanchors, anchors_cap;
+	struct bc_outline *outline;
+	size_t noutline, outline_cap;
+	struct bc_para *paras; /* every para, for freeing */
+	/* Running header and metadata. */
+	char *header_left, *header_right;
+	char *title, *author, *subject, *keywords, *lang;
+	PangoContext *pango;
+	PangoFontDescription *font_body, *font_bold, *font_small, *font_table,
+		*font_table_bold, *font_title, *font_h[3], *font_label;
+	/* Footer/header paras are made at render time from these fonts. */
+};
+
+/* Lay out and paginate a numbered, validated paper. base_dir is where
+ * images are looked up. Returns NULL after diagnostics on error. */
+struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
+			 const char *base_dir, struct bc_diag *d);
+void bc_doc_free(struct bc_doc *doc);
+
+/* Look up where a node was placed; NULL if it was not. */
+const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n);
+
+/* ---- shared between the layout files ---- */
+
+enum bc_span_kind { BC_SPAN_ITALIC, BC_SPAN_BOLD, BC_SPAN_SUPER, BC_SPAN_LINK };
+
+struct bc_span {
+	int start, end;
+	enum bc_span_kind kind;
+};
+
+/* Text builder: inline content to text, spans, links and footnote refs. */
+struct bc_tb {
+	struct bc_buf text;
+	struct bc_span *spans;
+	size_t nspans, spans_cap;
+	struct bc_link *links;
+	size_t nlinks, links_cap;
+	struct bc_fnref *fns;
+	size_t nfns, fns_cap;
+	bool pending_space;
+	size_t word_run; /* bytes since the last break opportunity */
+};
+
+struct bc_lctx {
+	struct bc_doc *doc;
+	const struct bc_style *st;
+	struct bc_diag *d;
+	const char *base_dir;
+	double text_w;
+	int fn_depth; /* >0 while building a footnote */
+};
+
+void bc_tb_text(struct bc_tb *tb, const char *s);
+void bc_tb_inline(struct bc_tb *tb, struct bc_lctx *lc, const struct bc_node *parent);
+int bc_tb_begin(struct bc_tb *tb);
+void bc_tb_end(struct bc_tb *tb, int start, enum bc_span_kind kind);
+void bc_tb_free(struct bc_tb *tb);
+
+enum bc_align { BC_ALIGN_LEFT, BC_ALIGN_RIGHT, BC_ALIGN_CENTER, BC_ALIGN_JUSTIFY };
+
+/* Shape the builder's text at `width` points; the builder is consumed.
+ * Very long text becomes several paras chained through the returned array
+ * (*count of them). */
+struct bc_para **bc_tb_finish(struct bc_tb *tb, struct bc_lctx *lc,
+			      const PangoFontDescription *font, double width,
+			      enum bc_align align, enum bc_role role, size_t *count);
+/* A para from plain text. */
+struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
+			      const PangoFontDescription *font, double width,
+			      enum bc_align align, enum bc_role role);
+/* Append the lines of para at (x, *y), advancing *y. */
+void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out);
+/* Natural (unwrapped) width of a para's widest line, in points. */
+double bc_para_width(const struct bc_para *p);
+
+void bc_lines_push(struct bc_lines *l, struct bc_line line);
+
+struct bc_block *bc_doc_add_block(struct bc_doc *doc, enum bc_block_kind kind);
+void bc_layout_table(struct bc_lctx *lc, const struct bc_node *table);
+void bc_layout_front(struct bc_lctx *lc, const struct bc_node *front);
+/* Table building, shared by table.c and front.c: cells hold paragraphs
+ * shaped without a width; bc_table_build picks column widths from their
+ * natural widths, wraps them and adds the table block. */
+struct bc_cpara {
+	struct bc_para *p;
+	double indent;
+	struct bc_para *label; /* bullet or number, drawn in the indent */
+	double space_before;
+};
+
+struct bc_tcell {
+	struct bc_cpara *v;
+	size_t n, cap;
+	int colspan;
+	enum bc_align align;
+	bool header, shade;
+};
+
+struct bc_trow {
+	struct bc_tcell *cells;
+	size_t n, cap;
+	bool header, total;
+};
+
+struct bc_tspec {
+	struct bc_trow *rows;
+	size_t nrows, cap;
+	size_t nhead;
+	double *widths; /* per column: >0 fixed share (weights), 0 = automatic */
+	size_t nwidths;
+	size_t ncols;
+	const struct bc_node *anchor;
+};
+
+/* Add inline content or plain text as a paragraph of a cell. */
+void bc_tcell_inline(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc_node *inl,
+		     const PangoFontDescription *font, enum bc_role role);
+void bc_tcell_text(struct bc_lctx *lc, struct bc_tcell *cell, const char *text,
+		   const PangoFontDescription *font, enum bc_role role);
+struct bc_trow *bc_tspec_row(struct bc_tspec *t);
+struct bc_tcell *bc_trow_cell(struct bc_trow *r);
+/* Lays the table out as a block and frees the spec's contents. */
+struct bc_block *bc_table_build(struct bc_lctx *lc, struct bc_tspec *t);
+
+void bc_doc_sort_anchors(struct bc_doc *doc);
+
+/* Blocks of a container (summary, section body) at text column x. */
+void bc_layout_blocks_at(struct bc_lctx *lc, const struct bc_node *parent, double x);
+/* An unnumbered heading of the given depth, in the outline. */
+void bc_layout_heading(struct bc_lctx *lc, const struct bc_node *anchor, const char *text,
+		       int depth);
+void bc_paginate(struct bc_doc *doc);
+
+#endif

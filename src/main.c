@@ -1,0 +1,235 @@
+/* main.c - the boardc command line: a table of subcommands, each a
+ * function with one signature, in the manner of git. */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "diag.h"
+#include "layout.h"
+#include "number.h"
+#include "output.h"
+#include "parse.h"
+#include "render.h"
+#include "style.h"
+#include "util.h"
+#include "validate.h"
+#include "xml.h"
+
+#ifndef BOARDC_VERSION
+#define BOARDC_VERSION "0.0.0"
+#endif
+
+static const char usage_main[] =
+	"usage: boardc <command> [options]\n"
+	"\n"
+	"Compile UK council and NHS board papers written in XML into PDF.\n"
+	"\n"
+	"commands:\n"
+	"  build PAPER.xml [-o OUT.pdf]   compile a paper into a PDF\n"
+	"\n"
+	"options:\n"
+	"  -h, --help       show this help (or a command's: boardc build --help)\n"
+	"  -V, --version    print the version\n"
+	"\n"
+	"exit status:\n"
+	"  0  success\n"
+	"  1  the input has errors (diagnostics were printed)\n"
+	"  2  usage error (bad command line)\n"
+	"  3  I/O or resource error (cannot read or write, limit exceeded)\n";
+
+static const char usage_build[] =
+	"usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml]\n"
+	"\n"
+	"Validate PAPER.xml and write it as a paginated PDF.\n"
+	"\n"
+	"  -o, --output FILE        where to write (default: PAPER.pdf beside the input;\n"
+	"                           '-' for standard output)\n"
+	"  -s, --style FILE         style file to use instead of the built-in default\n"
+	"      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
+	"  -h, --help               show this help\n"
+	"\n"
+	"The output is written to a temporary file and renamed into place, so on\n"
+	"any error an existing OUT.pdf is left untouched. With SOURCE_DATE_EPOCH set,\n"
+	"the same input gives a byte-identical PDF.\n"
+	"\n"
+	"exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O or resource error\n";
+
+static int usage_error(const char *fmt, const char *arg, const char *usage)
+{
+	fprintf(stderr, "boardc: ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fprintf(stderr, "%s", usage);
+	return BC_EXIT_USAGE;
+}
+
+/* SOURCE_DATE_EPOCH (reproducible builds) as a PDF date; false if unset. */
+static bool source_date(char *buf, size_t size, bool *bad)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	*bad = false;
+	if (!s || !*s)
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || *end || v < 0 || v > 253402300799LL) {
+		*bad = true;
+		return false;
+	}
+	time_t t = (time_t)v;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	return true;
+}
+
+static char *default_output(const char *input)
+{
+	size_t n = strlen(input);
+	if (n > 4 && strcmp(input + n - 4, ".xml") == 0)
+		n -= 4;
+	char *out = bc_xmalloc(n + 5);
+	memcpy(out, input, n);
+	memcpy(out + n, ".pdf", 5);
+	return out;
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+static int exit_for(const struct bc_diag *d)
+{
+	if (d->io_error)
+		return BC_EXIT_IO;
+	return d->errors ? BC_EXIT_INVALID : BC_EXIT_OK;
+}
+
+static int cmd_build(int argc, char **argv)
+{
+	const char *input = NULL, *output = NULL, *style_path = NULL;
+	struct bc_limits lim = BC_LIMITS_DEFAULT;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_build, stdout);
+			return BC_EXIT_OK;
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+			if (++i >= argc)
+				return usage_error("%s needs a file name", a, usage_build);
+			output = argv[i];
+		} else if (!strcmp(a, "-s") || !strcmp(a, "--style")) {
+			if (++i >= argc)
+				return usage_error("%s needs a file name", a, usage_build);
+			style_path = argv[i];
+		} else if (!strcmp(a, "--max-input-bytes")) {
+			if (++i >= argc)
+				return usage_error("%s needs a number", a, usage_build);
+			char *end;
+			unsigned long long v = strtoull(argv[i], &end, 10);
+			if (*end || v == 0)
+				return usage_error("bad --max-input-bytes '%s'", argv[i], usage_build);
+			lim.max_input_bytes = (size_t)v;
+		} else if (a[0] == '-' && a[1]) {
+			return usage_error("unknown option '%s'", a, usage_build);
+		} else if (!input) {
+			input = a;
+		} else {
+			return usage_error("unexpected argument '%s'", a, usage_build);
+		}
+	}
+	if (!input)
+		return usage_error("%s", "build needs a paper file", usage_build);
+	char *owned_out = output ? NULL : default_output(input);
+	if (!output)
+		output = owned_out;
+	if (strcmp(output, "-") != 0 && (strcmp(output, input) == 0 || same_file(output, input))) {
+		free(owned_out);
+		return usage_error("output '%s' would overwrite the input", output, usage_build);
+	}
+	char date[32];
+	bool bad_date;
+	bool have_date = source_date(date, sizeof date, &bad_date);
+	if (bad_date) {
+		free(owned_out);
+		return usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds",
+				   getenv("SOURCE_DATE_EPOCH"), usage_build);
+	}
+
+	struct bc_diag d;
+	bc_diag_init(&d, input, stderr);
+	struct bc_xml *x = bc_xml_new();
+	struct bc_style *st = NULL;
+	struct bc_doc *doc = NULL;
+	struct bc_node *root = bc_parse_file(x, input, &lim, &d);
+	if (root) {
+		bc_number(root);
+		bc_validate(root, &d);
+	}
+	if (style_path) {
+		struct bc_diag sd;
+		bc_diag_init(&sd, style_path, stderr);
+		st = bc_style_load(x, style_path, &sd);
+		d.errors += sd.errors;
+		d.io_error |= sd.io_error;
+	} else {
+		st = bc_style_default(x);
+	}
+	if (root && st && !d.errors) {
+		char *copy = bc_xstrdup(input);
+		doc = bc_layout(root, st, dirname(copy), &d);
+		free(copy);
+	}
+	if (doc && !d.errors) {
+		struct bc_out out;
+		if (bc_out_open(&out, output, &d) == 0) {
+			char creator[64];
+			snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
+			struct bc_render_opts opts = {have_date ? date : NULL, creator};
+			if (bc_render_pdf(doc, out.fp, &opts, &d) == 0)
+				bc_out_commit(&out, &d);
+			else
+				bc_out_abort(&out);
+		}
+	}
+	bc_doc_free(doc);
+	bc_style_free(st);
+	bc_node_free(root);
+	bc_xml_free(x);
+	free(owned_out);
+	return exit_for(&d);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{"build", cmd_build},
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", "no command given", usage_main);
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+		fputs(usage_main, stdout);
+		return BC_EXIT_OK;
+	}
+	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+		printf("boardc %s\n", BOARDC_VERSION);
+		return BC_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (!strcmp(commands[i].name, cmd))
+			return commands[i].fn(argc - 1, argv + 1);
+	return usage_error("unknown command '%s'", cmd, usage_main);
+}

@@ -1,0 +1,91 @@
+/* output.c - temp-file-and-rename output (see output.h). */
+#include "output.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d)
+{
+	memset(o, 0, sizeof *o);
+	if (strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return 0;
+	}
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? bc_xstrndup(path, (size_t)(slash - path + 1)) : bc_xstrdup("");
+	o->tmp = bc_xasprintf("%s.boardc-XXXXXX", dir);
+	free(dir);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		bc_diag(d, BC_ERROR, 0, 0, "cannot create output beside '%s': %s", path,
+			strerror(errno));
+		d->io_error = 1;
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	/* mkstemp makes the file 0600; a published PDF follows the umask. */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0) {
+		/* Not fatal: the file is still written. */
+	}
+	o->fp = fdopen(fd, "wb");
+	if (!o->fp) {
+		close(fd);
+		bc_out_abort(o);
+		bc_diag(d, BC_ERROR, 0, 0, "cannot open output: %s", strerror(errno));
+		d->io_error = 1;
+		return -1;
+	}
+	o->path = bc_xstrdup(path);
+	return 0;
+}
+
+int bc_out_commit(struct bc_out *o, struct bc_diag *d)
+{
+	if (!o->path) {
+		if (fflush(o->fp) != 0) {
+			bc_diag(d, BC_ERROR, 0, 0, "writing to standard output failed: %s",
+				strerror(errno));
+			d->io_error = 1;
+			return -1;
+		}
+		return 0;
+	}
+	int rc = 0;
+	if (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0 || ferror(o->fp))
+		rc = -1;
+	if (fclose(o->fp) != 0)
+		rc = -1;
+	o->fp = NULL;
+	if (rc == 0 && rename(o->tmp, o->path) != 0)
+		rc = -1;
+	if (rc != 0) {
+		bc_diag(d, BC_ERROR, 0, 0, "cannot write '%s': %s", o->path, strerror(errno));
+		d->io_error = 1;
+		bc_out_abort(o);
+		return -1;
+	}
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return 0;
+}
+
+void bc_out_abort(struct bc_out *o)
+{
+	if (o->fp && o->fp != stdout)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+}

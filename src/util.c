@@ -1,0 +1,131 @@
+/* util.c - allocation helpers and the growable buffer. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t n)
+{
+	fprintf(stderr, "boardc: error: out of memory (allocating %zu bytes)\n", n);
+	exit(3);
+}
+
+void *bc_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		out_of_memory(n);
+	return p;
+}
+
+void *bc_xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		out_of_memory(count * size);
+	return p;
+}
+
+void *bc_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		out_of_memory(n);
+	return q;
+}
+
+char *bc_xstrdup(const char *s)
+{
+	return bc_xstrndup(s, strlen(s));
+}
+
+char *bc_xstrndup(const char *s, size_t n)
+{
+	char *p = bc_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *bc_xasprintf(const char *fmt, ...)
+{
+	struct bc_buf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return bc_xstrdup("");
+	b.data = bc_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.data;
+}
+
+void bc_grow(void **items, size_t *cap, size_t n, size_t elem_size)
+{
+	if (n < *cap)
+		return;
+	size_t want = *cap ? *cap * 2 : 8;
+	while (want <= n)
+		want *= 2;
+	*items = bc_xrealloc(*items, want * elem_size);
+	*cap = want;
+}
+
+void bc_buf_add(struct bc_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t want = b->cap ? b->cap * 2 : 64;
+		while (want < b->len + n + 1)
+			want *= 2;
+		b->data = bc_xrealloc(b->data, want);
+		b->cap = want;
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void bc_buf_adds(struct bc_buf *b, const char *s)
+{
+	bc_buf_add(b, s, strlen(s));
+}
+
+void bc_buf_addc(struct bc_buf *b, char c)
+{
+	bc_buf_add(b, &c, 1);
+}
+
+void bc_buf_printf(struct bc_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	char *tmp = bc_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(tmp, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	bc_buf_add(b, tmp, (size_t)n);
+	free(tmp);
+}
+
+char *bc_buf_detach(struct bc_buf *b)
+{
+	char *p = b->data ? b->data : bc_xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void bc_buf_free(struct bc_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

@@ -1,0 +1,302 @@
+/* xml.c - safe XML reading on libxml2 2.9.14.
+ *
+ * That version predates XML_PARSE_NO_XXE and per-context error handlers, so:
+ * the file is read here (regular file, size cap, gzip refused) and parsed from
+ * memory; entity substitution, DTD loading and network stay off; a SAX hook
+ * refuses any DOCTYPE; an external-entity loader refuses every load and
+ * records that it did (a refused load raises no error by itself); errors are
+ * collected through the structured error hook, installed only for the call. */
+#include "xml.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/xmlerror.h>
+
+#include "util.h"
+
+extern const char bc_schema_paper[]; /* generated from schema/boardc.rng */
+extern const size_t bc_schema_paper_len;
+
+struct bc_xml {
+	xmlRelaxNGPtr paper;
+};
+
+/* Per-call state reached from libxml2 callbacks through ctxt->_private or
+ * the error-handler context pointer. */
+struct parse_state {
+	struct bc_diag *d;
+	const char *bytes;
+	size_t len;
+	bool refused_entity;
+	bool doctype;
+	int doctype_line;
+};
+
+static xmlParserInputPtr deny_loader(const char *url, const char *id,
+				     xmlParserCtxtPtr ctxt)
+{
+	(void)id;
+	if (ctxt && ctxt->_private) {
+		struct parse_state *st = ctxt->_private;
+		if (!st->refused_entity)
+			bc_diag(st->d, BC_ERROR, ctxt->input ? ctxt->input->line : 0,
+				0, "external resource '%s' refused: boardc never loads "
+				   "entities, DTDs or network resources",
+				url ? url : "?");
+		st->refused_entity = true;
+	}
+	return NULL;
+}
+
+static void report(void *ctx, xmlErrorPtr err)
+{
+	struct parse_state *st = ctx;
+	if (!err || err->level == XML_ERR_NONE)
+		return;
+	char *msg = bc_xstrdup(err->message ? err->message : "malformed XML");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	int line = err->line;
+	int col = err->int2;
+	if (err->domain == XML_FROM_RELAXNGV && err->node) {
+		xmlNodePtr node = err->node;
+		line = (int)xmlGetLineNo(node);
+		struct bc_xml_locator loc = {st->bytes, st->len, 0, 0};
+		col = node->type == XML_ELEMENT_NODE
+			      ? bc_xml_locate(&loc, line, (const char *)node->name)
+			      : 0;
+	}
+	enum bc_severity sev = err->level == XML_ERR_WARNING ? BC_WARNING : BC_ERROR;
+	bc_diag(st->d, sev, line, col, "%s", msg);
+	if (err->code == XML_ERR_DOCUMENT_EMPTY)
+		bc_hint(st->d, "a paper starts with <paper xmlns=\"urn:x-boardc:paper:1\">");
+	free(msg);
+}
+
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+		       const xmlChar *sys_id)
+{
+	(void)name;
+	(void)ext_id;
+	(void)sys_id;
+	xmlParserCtxtPtr ctxt = ctx;
+	struct parse_state *st = ctxt->_private;
+	st->doctype = true;
+	st->doctype_line = ctxt->input ? ctxt->input->line : 0;
+	xmlStopParser(ctxt);
+}
+
+struct bc_xml *bc_xml_new(void)
+{
+	xmlInitParser();
+	/* Process-wide in libxml2; it keeps no state of ours. */
+	xmlSetExternalEntityLoader(deny_loader);
+	struct bc_xml *x = bc_xcalloc(1, sizeof *x);
+	xmlRelaxNGParserCtxtPtr pc =
+		xmlRelaxNGNewMemParserCtxt(bc_schema_paper, (int)bc_schema_paper_len);
+	x->paper = xmlRelaxNGParse(pc);
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (!x->paper) {
+		fprintf(stderr, "boardc: internal error: built-in schema does not compile\n");
+		abort();
+	}
+	return x;
+}
+
+void bc_xml_free(struct bc_xml *x)
+{
+	if (!x)
+		return;
+	xmlRelaxNGFree(x->paper);
+	free(x);
+}
+
+char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out,
+		   struct bc_diag *d)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		bc_diag(d, BC_ERROR, 0, 0, "cannot open: %s", strerror(errno));
+		d->io_error = 1;
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		bc_diag(d, BC_ERROR, 0, 0, "not a regular file");
+		d->io_error = 1;
+		close(fd);
+		return NULL;
+	}
+	if ((unsigned long long)st.st_size > max_bytes) {
+		bc_diag(d, BC_ERROR, 0, 0, "file is %lld bytes; the limit is %zu",
+			(long long)st.st_size, max_bytes);
+		bc_hint(d, "split the paper, or raise the limit with --max-input-bytes");
+		d->io_error = 1;
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, len = 0;
+	char *buf = bc_xmalloc(cap);
+	for (;;) {
+		if (len == cap - 1) {
+			/* The file grew while we read it: stay within the cap. */
+			if (cap - 1 >= max_bytes)
+				break;
+			cap = cap * 2 > max_bytes + 1 ? max_bytes + 1 : cap * 2;
+			buf = bc_xrealloc(buf, cap);
+		}
+		ssize_t r = read(fd, buf + len, cap - 1 - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			bc_diag(d, BC_ERROR, 0, 0, "read failed: %s", strerror(errno));
+			d->io_error = 1;
+			free(buf);
+			close(fd);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	buf[len] = '\0';
+	*len_out = len;
+	return buf;
+}
+
+xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
+		       enum bc_schema schema, struct bc_diag *d)
+{
+	struct parse_state st = {.d = d, .bytes = bytes, .len = len};
+	int errors_before = d->errors;
+
+	if (len == 0) {
+		bc_diag(d, BC_ERROR, 0, 0, "file is empty");
+		bc_hint(d, "a paper starts with <paper xmlns=\"urn:x-boardc:paper:1\">");
+		return NULL;
+	}
+	if (len >= 2 && (unsigned char)bytes[0] == 0x1f && (unsigned char)bytes[1] == 0x8b) {
+		bc_diag(d, BC_ERROR, 1, 1, "file is gzip-compressed, not XML");
+		bc_hint(d, "decompress it first; boardc reads plain XML only");
+		return NULL;
+	}
+	if (len > INT32_MAX) {
+		bc_diag(d, BC_ERROR, 0, 0, "file too large");
+		return NULL;
+	}
+
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt) {
+		bc_diag(d, BC_ERROR, 0, 0, "out of memory creating the XML parser");
+		d->io_error = 1;
+		return NULL;
+	}
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = on_doctype;
+	xmlSetStructuredErrorFunc(&st, report);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
+					  XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+						  XML_PARSE_NOCDATA);
+	if (st.doctype) {
+		/* Errors libxml2 raised because we stopped it are noise. */
+		bc_diag(d, BC_ERROR, st.doctype_line, 1,
+			"DOCTYPE declarations are not allowed");
+		bc_hint(d, "remove the <!DOCTYPE ...> line; boardc papers use no "
+			   "DTD and no entities");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	} else if (doc && !ctxt->wellFormed) {
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+
+	if (doc && schema == BC_SCHEMA_PAPER) {
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+		if (!root || !root->ns ||
+		    strcmp((const char *)root->ns->href, "urn:x-boardc:paper:1") != 0) {
+			struct bc_xml_locator loc = {bytes, len, 0, 0};
+			int line = root ? (int)xmlGetLineNo(root) : 0;
+			bc_diag(d, BC_ERROR, line,
+				root ? bc_xml_locate(&loc, line, (const char *)root->name)
+				     : 0,
+				"root element <%s> is not in the boardc namespace",
+				root ? (const char *)root->name : "?");
+			bc_hint(d, "write <paper xmlns=\"urn:x-boardc:paper:1\">");
+		} else {
+			xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(x->paper);
+			xmlRelaxNGSetValidStructuredErrors(vc, report, &st);
+			int rc = xmlRelaxNGValidateDoc(vc, doc);
+			xmlRelaxNGFreeValidCtxt(vc);
+			if (rc != 0 && d->errors == errors_before)
+				bc_diag(d, BC_ERROR, 0, 0, "the paper does not match the schema");
+		}
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (d->errors != errors_before || st.refused_entity) {
+		if (d->errors == errors_before)
+			bc_diag(d, BC_ERROR, 0, 0, "external resources are not allowed");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static bool is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+	       (unsigned char)c >= 0x80;
+}
+
+int bc_xml_locate(struct bc_xml_locator *loc, int line, const char *name)
+{
+	if (!loc->bytes || line <= 0)
+		return 0;
+	if (line < loc->line || loc->line == 0) {
+		loc->pos = 0;
+		loc->line = 1;
+	}
+	while (loc->pos < loc->len && loc->line < line)
+		if (loc->bytes[loc->pos++] == '\n')
+			loc->line++;
+	if (loc->line != line)
+		return 0;
+	const char *b = loc->bytes;
+	size_t line_start = loc->pos;
+	while (line_start > 0 && b[line_start - 1] != '\n')
+		line_start--;
+	size_t nlen = strlen(name);
+	for (size_t pos = loc->pos; pos < loc->len && b[pos] != '\n'; pos++) {
+		if (b[pos] != '<')
+			continue;
+		size_t p = pos + 1, q = p;
+		while (q < loc->len && is_name_char(b[q]))
+			q++;
+		if (q < loc->len && b[q] == ':') { /* skip a namespace prefix */
+			p = q + 1;
+			for (q = p; q < loc->len && is_name_char(b[q]);)
+				q++;
+		}
+		if (q - p != nlen || memcmp(b + p, name, nlen) != 0)
+			continue;
+		loc->pos = pos + 1;
+		int col = 1; /* columns count characters, not bytes */
+		for (size_t i = line_start; i < pos; i++)
+			if (((unsigned char)b[i] & 0xC0) != 0x80)
+				col++;
+		return col;
+	}
+	return 0;
+}
