@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "date.h"
 #include "layout.h"
 #include "number.h"
 #include "util.h"
@@ -631,7 +632,16 @@ static void set_meta(struct bc_doc *doc, const struct bc_node *root)
 	doc->keywords = bc_xstrdup(kw ? kw : "");
 	const char *lang = bc_node_attr(root, "lang");
 	doc->lang = bc_xstrdup(lang ? lang : "en-GB");
-	doc->header_left = bc_xasprintf("%s \u00b7 %s", committee, date ? date : "");
+	struct bc_date dd;
+	char when[64] = "";
+	if (date && bc_date_parse(date, &dd)) {
+		bc_date_format(&dd, when, sizeof when);
+		/* Drop the weekday: "6 July 2010" reads better in a header. */
+		char *sp = strchr(when, ' ');
+		if (sp)
+			memmove(when, sp + 1, strlen(sp));
+	}
+	doc->header_left = bc_xasprintf("%s \u00b7 %s", committee, when);
 	if (item) {
 		char *it = bc_node_text(item);
 		doc->header_right = bc_xasprintf("Agenda item %s", it);

@@ -54,15 +54,82 @@ static void quoted(struct bc_buf *b, const char *s)
 	bc_buf_addc(b, '\'');
 }
 
-static void dest_attrs(struct bc_buf *b, const struct bc_anchor *a)
+/* The destination name of an anchor: the author's id where there is one,
+ * so "paper.pdf#options" works from outside, else a generated name. */
+static void dest_name(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a)
 {
-	bc_buf_printf(b, "page=%d pos=[", a->page + 1);
-	fmt_num(b, 0);
-	bc_buf_addc(b, ' ');
-	fmt_num(b, a->y > 12 ? a->y - 12 : 0);
-	bc_buf_addc(b, ']');
+	const char *id = a->node ? bc_node_attr(a->node, "id") : NULL;
+	if (id)
+		bc_buf_adds(b, id);
+	else
+		bc_buf_printf(b, "bc.%zu", (size_t)(a - doc->anchors));
 }
 
+static void dest_attrs(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a)
+{
+	struct bc_buf name = {0};
+	dest_name(&name, doc, a);
+	bc_buf_adds(b, "dest=");
+	quoted(b, name.data);
+	bc_buf_free(&name);
+}
+
+/* Named destinations for every anchor on page p (links may point forward,
+ * which Cairo 1.16 resolves only for named destinations). */
+static void emit_dests(cairo_t *cr, const struct bc_doc *doc, const size_t *by_page,
+		       size_t *next, int p)
+{
+	for (; *next < doc->nanchors && doc->anchors[by_page[*next]].page == p; (*next)++) {
+		const struct bc_anchor *a = &doc->anchors[by_page[*next]];
+		struct bc_buf at = {0}, name = {0};
+		dest_name(&name, doc, a);
+		bc_buf_adds(&at, "name=");
+		quoted(&at, name.data);
+		bc_buf_adds(&at, " x=0 y=");
+		fmt_num(&at, a->y > 12 ? a->y - 12 : 0);
+		cairo_tag_begin(cr, CAIRO_TAG_DEST, at.data);
+		cairo_tag_end(cr, CAIRO_TAG_DEST);
+		bc_buf_free(&at);
+		bc_buf_free(&name);
+	}
+}
+
+struct page_ref {
+	int page;
+	size_t index;
+};
+
+static int cmp_page_ref(const void *a, const void *b)
+{
+	const struct page_ref *x = a, *y = b;
+	if (x->page != y->page)
+		return x->page - y->page;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Anchor indices ordered by page; caller frees. */
+static size_t *anchors_by_page(const struct bc_doc *doc)
+{
+	struct page_ref *refs = bc_xcalloc(doc->nanchors + 1, sizeof *refs);
+	for (size_t i = 0; i < doc->nanchors; i++)
+		refs[i] = (struct page_ref){doc->anchors[i].page, i};
+	qsort(refs, doc->nanchors, sizeof *refs, cmp_page_ref);
+	size_t *out = bc_xcalloc(doc->nanchors + 1, sizeof *out);
+	for (size_t i = 0; i < doc->nanchors; i++)
+		out[i] = refs[i].index;
+	free(refs);
+	return out;
+}
+
+/* Outline entries are added after the last page, when page links work. */
+static void page_attrs(struct bc_buf *b, int page, double y)
+{
+	bc_buf_printf(b, "page=%d pos=[", page + 1);
+	fmt_num(b, 0);
+	bc_buf_addc(b, ' ');
+	fmt_num(b, y > 12 ? y - 12 : 0);
+	bc_buf_addc(b, ']');
+}
 static void set_rgb(cairo_t *cr, struct bc_rgb c)
 {
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
@@ -97,7 +164,7 @@ static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 				bc_buf_free(&a);
 				continue;
 			}
-			dest_attrs(&a, an);
+			dest_attrs(&a, doc, an);
 		}
 		bc_buf_adds(&a, " rect=[");
 		fmt_num(&a, x + x0 / (double)PANGO_SCALE);
@@ -126,12 +193,13 @@ static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct b
 {
 	const struct bc_line *l = it->line;
 	double base = it->y + l->baseline;
-	draw_pl(cr, l->para, l->pl, it->x, base);
 	if (l->label) {
-		/* Labels share the line's baseline; x is in text-block units. */
+		/* Drawn first, so text extraction reads "2.1 Text"; labels share
+		 * the line's baseline and x is in text-block units. */
 		double lx = it->x - l->x + l->label_x;
 		draw_pl(cr, l->label, pango_layout_get_line_readonly(l->label->layout, 0), lx, base);
 	}
+	draw_pl(cr, l->para, l->pl, it->x, base);
 	line_links(cr, doc, l->para, l->pl, it->x, base, l->h, l->baseline);
 }
 
@@ -239,9 +307,8 @@ static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc)
 				parent = parents[l];
 				break;
 			}
-		struct bc_anchor a = {NULL, o->page, o->y};
 		struct bc_buf attrs = {0};
-		dest_attrs(&attrs, &a);
+		page_attrs(&attrs, o->page, o->y);
 		int id = cairo_pdf_surface_add_outline(surface, parent, o->title, attrs.data,
 						       level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		bc_buf_free(&attrs);
@@ -271,8 +338,10 @@ int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_op
 	cairo_t *cr = cairo_create(surface);
 	int rc = 0;
 	cairo_tag_begin(cr, "Document", NULL);
+	size_t *by_page = anchors_by_page(doc), next_anchor = 0;
 	for (size_t p = 0; p < doc->npages && rc == 0; p++) {
 		const struct bc_page *pg = &doc->pages[p];
+		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
 		for (size_t i = 0; i < pg->nitems; i++)
 			draw_item(cr, doc, &pg->items[i]);
 		draw_notes(cr, doc, pg);
@@ -286,6 +355,7 @@ int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_op
 			rc = -1;
 		}
 	}
+	free(by_page);
 	add_outline(surface, doc);
 	cairo_destroy(cr);
 	cairo_surface_finish(surface);

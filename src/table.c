@@ -115,14 +115,32 @@ static void cell_flow(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc
 	}
 }
 
-/* Longest unbreakable stretch of a para, by wrapping at (almost) zero width. */
+/* Widest unbreakable stretch of a para: the widest run between two line
+ * break opportunities, measured on the unwrapped layout. */
 static double min_width(struct bc_para *p)
 {
-	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD);
-	pango_layout_set_width(p->layout, 1);
-	double w = bc_para_width(p);
-	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
-	return w;
+	PangoLayout *l = p->layout;
+	const char *text = pango_layout_get_text(l);
+	gint n_attrs = 0;
+	const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	double widest = 0;
+	int seg_start = 0, byte = 0;
+	for (gint i = 0; i < n_attrs; i++) {
+		bool end = i == n_attrs - 1 || (i > 0 && attrs[i].is_line_break);
+		if (end && byte > seg_start) {
+			PangoRectangle a, b;
+			pango_layout_index_to_pos(l, seg_start, &a);
+			pango_layout_index_to_pos(l, byte, &b);
+			double w = (b.x - a.x) / (double)PANGO_SCALE;
+			if (b.y == a.y && w > widest)
+				widest = w;
+			seg_start = byte;
+		}
+		if (text[byte] == '\0')
+			break;
+		byte = (int)(g_utf8_next_char(text + byte) - text);
+	}
+	return widest;
 }
 
 static void measure(struct bc_tcell *cell, double *minw, double *maxw)

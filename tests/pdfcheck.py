@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""pdfcheck.py - read facts out of a PDF for the end-to-end tests.
+
+  pdfcheck.py outline PDF        one line per bookmark: depth, page, y (from the
+                                 page bottom), title
+  pdfcheck.py links PDF          one line per link: page, then uri:... or page:N
+  pdfcheck.py words XML PDF      every word of the paper's text is in the PDF
+
+Uses `qpdf --json` (structure) and `pdftotext` (text); standard library only.
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+import xml.etree.ElementTree as ET
+
+
+def qpdf_json(pdf):
+    out = subprocess.run(["qpdf", "--json", pdf], check=True, capture_output=True).stdout
+    return json.loads(out)
+
+
+def outline(pdf):
+    data = qpdf_json(pdf)
+
+    def walk(items, depth):
+        for it in items:
+            dest = it.get("dest") or [None, None, 0, 0]
+            y = dest[3] if len(dest) > 3 and isinstance(dest[3], (int, float)) else -1
+            print(f"{depth}\t{it.get('destpageposfrom1')}\t{y:.0f}\t{it['title']}")
+            walk(it.get("kids", []), depth + 1)
+
+    walk(data.get("outlines", []), 1)
+
+
+def links(pdf):
+    data = qpdf_json(pdf)
+    objects = data["qpdf"][1]
+    page_of = {p["object"]: p["pageposfrom1"] for p in data["pages"]}
+
+    def obj(ref):
+        v = objects.get("obj:" + ref, {}).get("value")
+        return v if v is not None else {}
+
+    def resolve(v):
+        return obj(v) if isinstance(v, str) and v.endswith(" R") else v
+
+    # Named destinations: the catalog's /Names /Dests name tree.
+    named = {}
+    trailer = data["qpdf"][1].get("trailer", {}).get("value", {})
+    catalog = resolve(trailer.get("/Root", {}))
+    names = resolve(resolve(catalog.get("/Names", {})).get("/Dests", {}))
+
+    def flatten(node):
+        node = resolve(node)
+        arr = node.get("/Names", [])
+        for i in range(0, len(arr) - 1, 2):
+            key = arr[i][2:] if arr[i].startswith("u:") else arr[i]
+            named[key] = resolve(arr[i + 1])
+        for kid in node.get("/Kids", []):
+            flatten(kid)
+
+    if names:
+        flatten(names)
+
+    def target(dest):
+        if isinstance(dest, str):
+            dest = named.get(dest[2:] if dest.startswith("u:") else dest)
+        if isinstance(dest, dict):
+            dest = dest.get("/D")
+        return page_of.get(dest[0], "?") if dest else "?"
+
+    for p in data["pages"]:
+        annots = resolve(obj(p["object"]).get("/Annots", []))
+        for a in annots or []:
+            a = resolve(a)
+            if a.get("/Subtype") != "/Link":
+                continue
+            act = resolve(a.get("/A", {}))
+            dest = resolve(a.get("/Dest"))
+            if act and act.get("/S") == "/URI":
+                uri = act["/URI"]
+                uri = uri[2:] if uri.startswith("u:") else uri
+                print(f"{p['pageposfrom1']}\turi:{uri}")
+            elif dest:
+                print(f"{p['pageposfrom1']}\tpage:{target(dest)}")
+            elif act and act.get("/S") == "/GoTo":
+                print(f"{p['pageposfrom1']}\tpage:{target(resolve(act.get('/D')))}")
+            else:
+                print(f"{p['pageposfrom1']}\tother")
+
+
+def norm(s):
+    s = unicodedata.normalize("NFKC", s).replace("\u200b", "")
+    return s
+
+
+def tokens(text):
+    out = set()
+    for t in text.split():
+        t = t.strip(".,;:!?()[]\"'\u2018\u2019\u201c\u201d")
+        if t:
+            out.add(t)
+    return out
+
+
+def words(xml_path, pdf):
+    ns = "{urn:x-boardc:paper:1}"
+    root = ET.parse(xml_path).getroot()
+    source = []
+    for el in root.iter():
+        # Attribute values that are printed as text.
+        for attr in ("title", "name", "venue", "signed-off-by"):
+            if attr in el.attrib and el.tag != ns + "appendix-list":
+                source.append(el.attrib[attr])
+        if el.tag in (ns + "alt",):
+            source.append(el.text or "")
+            continue
+        if el.text:
+            source.append(el.text)
+        for child in el:
+            if child.tail:
+                source.append(child.tail)
+    pdf_text = norm(subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True,
+                                   capture_output=True, text=True).stdout)
+    have = tokens(pdf_text)
+    # Words broken across lines by a hyphen the layout inserted.
+    have |= tokens(re.sub(r"-\n", "", pdf_text))
+    squashed = re.sub(r"\s+", "", pdf_text)
+    missing = []
+    for chunk in source:
+        for w in tokens(norm(chunk)):
+            if w not in have and w not in squashed:
+                missing.append(w)
+    if missing:
+        print(f"{len(missing)} words missing, e.g.: {missing[:10]}")
+        return 1
+    return 0
+
+
+def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "outline":
+        outline(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "links":
+        links(sys.argv[2])
+    elif len(sys.argv) >= 4 and sys.argv[1] == "words":
+        return words(sys.argv[2], sys.argv[3])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
