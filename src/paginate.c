@@ -181,7 +181,9 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 	double frame_top = pg->y;
 	size_t i = 0;
 	while (i < ls->n) {
-		double off = ls->v[i].y;
+		/* Block-relative y of what goes at pg->y: the block's top at first
+		 * (keeping any inset), the first remaining line after a break. */
+		double off = i == 0 ? 0 : ls->v[i].y;
 		size_t fit = lines_that_fit(pg, ls, i, pg->y, off);
 		size_t left = ls->n - i;
 		if (fit < left) {

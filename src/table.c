@@ -189,6 +189,20 @@ static void column_widths(struct bc_tspec *t, double total, double pad, double *
 		double sum = fixed_sum + avg * (double)unspecified;
 		for (size_t c = 0; c < nc; c++)
 			out[c] = total * (t->widths[c] > 0 ? t->widths[c] : avg) / sum;
+		/* Shares give way to words: a column narrower than its longest
+		 * word takes the room from columns that have some to spare. */
+		double deficit = 0, spare = 0;
+		for (size_t c = 0; c < nc; c++) {
+			if (out[c] < mn[c])
+				deficit += mn[c] - out[c];
+			else
+				spare += out[c] - mn[c];
+		}
+		if (deficit > 0 && spare >= deficit) {
+			for (size_t c = 0; c < nc; c++)
+				out[c] = out[c] < mn[c] ? mn[c]
+							: out[c] - (out[c] - mn[c]) * deficit / spare;
+		}
 	} else {
 		double smin = 0, smax = 0;
 		for (size_t c = 0; c < nc; c++) {
