@@ -85,7 +85,7 @@ sanitize: deps
 		LDFLAGS="-fsanitize=address,undefined" test
 
 bench: $(BUILD)/boardc
-	sh bench/run.sh
+	bash bench/run.sh
 
 install: $(BUILD)/boardc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/boardc/schema \

@@ -802,11 +802,14 @@ static int cmp_anchor(const void *a, const void *b)
 
 void bc_doc_sort_anchors(struct bc_doc *doc)
 {
-	qsort(doc->anchors, doc->nanchors, sizeof *doc->anchors, cmp_anchor);
+	if (doc->nanchors > 1)
+		qsort(doc->anchors, doc->nanchors, sizeof *doc->anchors, cmp_anchor);
 }
 
 const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n)
 {
 	struct bc_anchor key = {n, 0, 0};
+	if (!doc->nanchors)
+		return NULL;
 	return bsearch(&key, doc->anchors, doc->nanchors, sizeof key, cmp_anchor);
 }

@@ -113,7 +113,8 @@ static size_t *anchors_by_page(const struct bc_doc *doc)
 	struct page_ref *refs = bc_xcalloc(doc->nanchors + 1, sizeof *refs);
 	for (size_t i = 0; i < doc->nanchors; i++)
 		refs[i] = (struct page_ref){doc->anchors[i].page, i};
-	qsort(refs, doc->nanchors, sizeof *refs, cmp_page_ref);
+	if (doc->nanchors > 1)
+		qsort(refs, doc->nanchors, sizeof *refs, cmp_page_ref);
 	size_t *out = bc_xcalloc(doc->nanchors + 1, sizeof *out);
 	for (size_t i = 0; i < doc->nanchors; i++)
 		out[i] = refs[i].index;

@@ -206,7 +206,8 @@ int bc_validate(struct bc_node *root, struct bc_diag *d)
 		if (id)
 			BC_PUSH(ids, nids, cap, ((struct id_entry){id, n}));
 	}
-	qsort(ids, nids, sizeof *ids, cmp_entry);
+	if (nids > 1)
+		qsort(ids, nids, sizeof *ids, cmp_entry);
 	for (size_t i = 1; i < nids; i++) {
 		if (strcmp(ids[i].id, ids[i - 1].id) == 0) {
 			bc_diag(d, BC_ERROR, ids[i].node->line, ids[i].node->col,

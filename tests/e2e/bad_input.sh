@@ -26,12 +26,20 @@ lacks() {
 		pass "$1"; fi
 }
 
+# stray_temp: prints and succeeds when boardc left a temporary file in $TMP.
+stray_temp() {
+	for f in "$TMP"/.boardc-*; do
+		if [ -e "$f" ]; then basename "$f"; return 0; fi
+	done
+	return 1
+}
+
 # no_output NAME: the failed run left neither $TMP/x.pdf nor a temp file.
 no_output() {
 	if [ -e "$TMP/x.pdf" ]; then
 		fail "$1: no output file" "$TMP/x.pdf exists ($(wc -c < "$TMP/x.pdf") bytes)"
-	elif ls -a "$TMP" | grep -q '^\.boardc-'; then
-		fail "$1: no output file" "temporary file left: $(ls -a "$TMP" | grep '^\.boardc-')"
+	elif stray_temp > /dev/null; then
+		fail "$1: no output file" "temporary file left: $(stray_temp)"
 	else
 		pass "$1: no output file"
 	fi
@@ -49,18 +57,20 @@ bad() {
 	no_output "$b_name"
 }
 
-# keep NAME ARGS...: a failing build over an existing PDF leaves it
-# byte-identical (and leaves no temporary file beside it).
+# keep NAME ARGS...: a failing build over an existing PDF (a good one with
+# a marker comment appended) leaves it byte-identical, with no temporary
+# file beside it.
 keep() {
 	k_name=$1
 	shift
-	cp "$TMP/good.pdf" "$TMP/keep.pdf"
+	{ cat "$TMP/good.pdf"; printf '%%%% existing output, %s\n' "$k_name"; } > "$TMP/keep.ref"
+	cp "$TMP/keep.ref" "$TMP/keep.pdf"
 	run_boardc build "$@" -o "$TMP/keep.pdf"
 	if [ "$RC" = 0 ]; then
 		fail "$k_name: existing output untouched" "build unexpectedly succeeded"
-	elif ! cmp -s "$TMP/good.pdf" "$TMP/keep.pdf"; then
+	elif ! cmp -s "$TMP/keep.ref" "$TMP/keep.pdf"; then
 		fail "$k_name: existing output untouched" "keep.pdf changed (exit $RC)"
-	elif ls -a "$TMP" | grep -q '^\.boardc-'; then
+	elif stray_temp > /dev/null; then
 		fail "$k_name: existing output untouched" "temporary file left beside it"
 	else
 		pass "$k_name: existing output untouched"
@@ -73,7 +83,7 @@ good() {
 	run_boardc build "$2" -o "$TMP/$1.pdf"
 	expect_rc "$1: exit 0" 0
 	check "$1: qpdf --check" qpdf --check "$TMP/$1.pdf"
-	if [ -s "$TMP/$1.pdf" ]; then text_of "$TMP/$1.pdf" > "$TMP/$1.txt"; else : > "$TMP/$1.txt"; fi
+	if [ -s "$TMP/$1.pdf" ]; then text_of "$TMP/$1.pdf" > "$TMP/$1.txt" 2>/dev/null; else : > "$TMP/$1.txt"; fi
 }
 
 # pages PDF: its page count (0 when unreadable).
@@ -82,8 +92,8 @@ pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2; exit } END { if 
 # body_text PDF: the text with running headers/footers, whitespace and
 # U+200B removed, so a word broken over lines and pages reads as one.
 body_text() {
-	pdftotext -enc UTF-8 "$1" - 2>/dev/null |
-		grep -v -x -e 'Page [0-9]* of [0-9]*' -e 'Audit Committee · 14 May 2024' |
+	pdftotext -enc UTF-8 "$1" - 2>/dev/null | tr '\f' '\n' |
+		grep -v -x -e ' *Page [0-9]* of [0-9]* *' -e ' *Audit Committee · 14 May 2024 *' |
 		tr -d ' \n\t\f\r' | sed "s/$(printf '\342\200\213')//g"
 }
 
@@ -276,8 +286,8 @@ run_boardc build "$TMP/same.xml" -o "$TMP/same.xml"
 expect_rc "output path = input path: exit 2" 2
 expect_err "output path = input path: diagnostic" "output '.*same\\.xml' would overwrite the input"
 check "output path = input path: input unchanged" cmp "$BAD/valid.xml" "$TMP/same.xml"
-if ls -a "$TMP" | grep -q '^\.boardc-'; then
-	fail "output path = input path: no temporary file" "$(ls -a "$TMP" | grep '^\.boardc-')"
+if stray_temp > /dev/null; then
+	fail "output path = input path: no temporary file" "$(stray_temp)"
 else pass "output path = input path: no temporary file"; fi
 
 bad "unknown option" 2 "unknown option '--frobnicate'" "$BAD/valid.xml" --frobnicate
