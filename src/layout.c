@@ -47,6 +47,12 @@ static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl
 		bc_tb_text(&tb, prefix);
 	if (inl)
 		bc_tb_inline(&tb, lc, inl);
+	struct bc_para *lp =
+		label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
+	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
+	 * text along rather than overprinting it. */
+	if (lp && label_x + bc_para_width(lp) + 6 > x)
+		x = label_x + bc_para_width(lp) + 6;
 	double w = lc->text_w - x;
 	size_t n = 0;
 	enum bc_align align = lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY
@@ -63,8 +69,6 @@ static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl
 		size_t first = b->lines.n;
 		bc_para_lines(ps[i], x, &y, &b->lines);
 		if (i == 0 && label && b->lines.n > first) {
-			struct bc_para *lp = bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT,
-							   BC_ROLE_LBL);
 			b->lines.v[first].label = lp;
 			b->lines.v[first].label_x = label_x;
 		}
@@ -144,9 +148,18 @@ static const char *bullet_for(int level)
 	return bullets[level % 3];
 }
 
-static char *list_label(const struct bc_node *ol, int k)
+int bc_list_start(const struct bc_node *list)
 {
-	const char *style = bc_node_attr(ol, "style");
+	const char *start = bc_node_attr(list, "start");
+	int k = start ? atoi(start) : 1;
+	return k > 0 && k < 100000 ? k : 1;
+}
+
+char *bc_list_label(const struct bc_node *list, int k, int level)
+{
+	if (list->kind != BC_OL)
+		return bc_xstrdup(bullet_for(level));
+	const char *style = bc_node_attr(list, "style");
 	char *num = bc_number_format(k, style);
 	char *label;
 	if (style && (strcmp(style, "letter") == 0 || strcmp(style, "roman") == 0))
@@ -160,12 +173,9 @@ static char *list_label(const struct bc_node *ol, int k)
 /* Lists: each item a block; nested lists indent further. */
 static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x, int level)
 {
-	int k = 1;
-	const char *start = bc_node_attr(list, "start");
-	if (start)
-		k = atoi(start) > 0 && atoi(start) < 100000 ? atoi(start) : 1;
+	int k = bc_list_start(list);
 	for (const struct bc_node *li = list->first; li; li = li->next, k++) {
-		char *label = list->kind == BC_OL ? list_label(list, k) : bc_xstrdup(bullet_for(level));
+		char *label = bc_list_label(list, k, level);
 		double tx = x + (list->kind == BC_OL ? LIST_INDENT + 8 : LIST_INDENT);
 		bool first = true;
 		for (const struct bc_node *c = li->first; c; c = c->next) {
@@ -514,7 +524,7 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 	heading(lc, n, bc_node_title(n), n->number, depth, fl);
 	struct flow inner = fl;
 	inner.depth = depth;
-	if (n->number || fl.x > 0) {
+	if (n->number || fl.x > 0 || lc->flat) {
 		inner.x = lc->st->number_width;
 		inner.label_x = 0;
 	}
@@ -694,7 +704,8 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 		g_object_unref(loaded);
 	}
 
-	struct bc_lctx lc = {doc, st, d, base_dir ? base_dir : ".", bc_style_text_width(st), 0};
+	struct bc_lctx lc = {doc, st, d, base_dir ? base_dir : ".", bc_style_text_width(st), 0,
+			     bc_node_attr_is(root, "numbering", "flat")};
 	set_meta(doc, root);
 	int before = d->errors;
 	struct flow fl = {0, 0, 0};

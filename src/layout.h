@@ -226,6 +226,7 @@ struct bc_lctx {
 	const char *base_dir;
 	double text_w;
 	int fn_depth; /* >0 while building a footnote */
+	bool flat;    /* paragraphs numbered 1, 2, 3 through the paper */
 };
 
 void bc_tb_text(struct bc_tb *tb, const char *s);
@@ -301,6 +302,11 @@ struct bc_tcell *bc_trow_cell(struct bc_trow *r);
 struct bc_block *bc_table_build(struct bc_lctx *lc, struct bc_tspec *t);
 
 void bc_doc_sort_anchors(struct bc_doc *doc);
+
+/* List labels: "1.", "(a)", "A.", "(iv)" for <ol>, a bullet for <ul>;
+ * caller frees. bc_list_start honours <ol start>. */
+char *bc_list_label(const struct bc_node *list, int k, int level);
+int bc_list_start(const struct bc_node *list);
 
 /* Blocks of a container (summary, section body) at text column x. */
 void bc_layout_blocks_at(struct bc_lctx *lc, const struct bc_node *parent, double x);

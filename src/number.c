@@ -116,9 +116,10 @@ static void number_block(struct numbering *nb, struct bc_node *n)
 		set_str(&n->label, bc_xasprintf("Figure %d", n->seq));
 		break;
 	case BC_FN:
+		/* A note inside a note is printed inline in it: no number. */
 		n->seq = ++nb->footnotes;
 		set_str(&n->number, bc_xasprintf("%d", n->seq));
-		break;
+		return;
 	default:
 		break;
 	}
@@ -147,7 +148,7 @@ static void number_sectionlike(struct numbering *nb, struct bc_node *n, const ch
 		/* Unnumbered: paragraphs continue the parent's counter (or stay
 		 * unnumbered at top level, where there is no parent counter). */
 		bool has_parent_counter = prefix != NULL || nb->flat;
-		if (nb->flat && !wants_number(n))
+		if (nb->flat && !wants_number(n) && !prefix && depth == 1)
 			has_parent_counter = false;
 		number_content(nb, n, prefix, has_parent_counter ? counter : NULL, depth + 1);
 	}

@@ -145,6 +145,7 @@ static void convert_children(struct converter *cv, xmlNodePtr xn, struct bc_node
 					bc_kind_name(parent->kind), len,
 					cv->lim->max_text_bytes);
 				bc_hint(cv->d, "split it into several paragraphs");
+				cv->d->io_error = 1; /* a resource limit: exit status 3 */
 				continue;
 			}
 			/* Merge adjacent text (libxml2 splits at entity refs). */

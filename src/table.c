@@ -68,19 +68,9 @@ void bc_tcell_text(struct bc_lctx *lc, struct bc_tcell *cell, const char *text,
 static void cell_list(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc_node *list,
 		      double indent, const PangoFontDescription *font, enum bc_role role)
 {
-	int k = 1;
+	int k = bc_list_start(list);
 	for (const struct bc_node *li = list->first; li; li = li->next, k++) {
-		char *label;
-		if (list->kind == BC_OL) {
-			const char *style = bc_node_attr(list, "style");
-			char *num = bc_number_format(k, style);
-			label = style && (strcmp(style, "letter") == 0 || strcmp(style, "roman") == 0)
-					? bc_xasprintf("(%s)", num)
-					: bc_xasprintf("%s.", num);
-			free(num);
-		} else {
-			label = bc_xstrdup("\u2022");
-		}
+		char *label = bc_list_label(list, k, 0);
 		double in = indent + (list->kind == BC_OL ? CELL_LIST_INDENT + 8 : CELL_LIST_INDENT);
 		bool first = true;
 		for (const struct bc_node *c = li->first; c; c = c->next) {

@@ -93,7 +93,45 @@ static void check_ref(struct bc_node *n, const struct id_entry *ids, size_t nids
 		bc_diag(d, BC_ERROR, n->line, n->col,
 			"<ref> to '%s' needs link text: the <%s> it points at has no number",
 			to, bc_kind_name(hit->node->kind));
-		bc_hint(d, "write the words yourself: <ref to=\"%s\">the table below</ref>", to);
+		bc_hint(d, "write the link text yourself: <ref to=\"%s\">...</ref>", to);
+	}
+}
+
+/* "2*" or "30%": a positive number followed by `unit`. */
+static bool is_share(const char *s, char unit)
+{
+	char *end;
+	double v = strtod(s, &end);
+	return end != s && v > 0 && v <= 1000 && end[0] == unit && end[1] == '\0';
+}
+
+static bool has_dotdot(const char *path)
+{
+	for (const char *p = path; (p = strstr(p, "..")); p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+			return true;
+	return false;
+}
+
+static void check_cols(const struct bc_node *table, struct bc_diag *d)
+{
+	char unit = 0;
+	for (const struct bc_node *c = table->first; c; c = c->next) {
+		const char *w = c->kind == BC_COL ? bc_node_attr(c, "width") : NULL;
+		if (!w)
+			continue;
+		char u = is_share(w, '*') ? '*' : is_share(w, '%') ? '%' : 0;
+		if (!u) {
+			bc_diag(d, BC_ERROR, c->line, c->col,
+				"column width '%s' is neither a share like \"2*\" nor a percentage",
+				w);
+		} else if (unit && u != unit) {
+			bc_diag(d, BC_ERROR, c->line, c->col,
+				"column widths mix shares (*) and percentages (%%)");
+			bc_hint(d, "use one kind for all the columns of a table");
+		}
+		if (u)
+			unit = u;
 	}
 }
 
@@ -162,6 +200,9 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 			bc_hint(d, "say what the figure shows for readers who cannot see it");
 		}
 		break;
+	case BC_TABLE:
+		check_cols(n, d);
+		break;
 	case BC_EXEMPT: {
 		const char *p = bc_node_attr(n, "paragraph");
 		if (!p || strlen(p) != 1 || p[0] < '1' || p[0] > '7') {
@@ -184,7 +225,13 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 	}
 	case BC_IMAGE: {
 		const char *src = bc_node_attr(n, "src");
-		if (!src || !src[0] || src[0] == '/' || strstr(src, "..")) {
+		const char *w = bc_node_attr(n, "width");
+		if (w && !is_share(w, '%')) {
+			bc_diag(d, BC_ERROR, n->line, n->col,
+				"image width '%s' must be a percentage of the text width", w);
+			bc_hint(d, "for example width=\"60%%\"");
+		}
+		if (!src || !src[0] || src[0] == '/' || has_dotdot(src)) {
 			bc_diag(d, BC_ERROR, n->line, n->col,
 				"image '%s' must be a relative path inside the paper's folder",
 				src ? src : "");
