@@ -2,6 +2,7 @@
 #   make demo      install dependencies, build, render samples/*.xml into out/
 #   make check     install dependencies, build, run every test
 #   make sanitize  build with ASan+UBSan and run every test
+#   make valgrind  samples and bad inputs under valgrind memcheck
 #   make bench     time boardc on the benchmark corpus
 #   make install PREFIX=/usr/local
 
@@ -35,7 +36,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 SAMPLES  = $(wildcard samples/*.xml)
 
-.PHONY: all deps demo check test sanitize bench install clean format
+.PHONY: all deps demo check test sanitize valgrind bench install clean format
 
 all: $(BUILD)/boardc
 
@@ -83,6 +84,9 @@ test: $(BUILD)/boardc $(UNIT_BIN)
 sanitize: deps
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+valgrind: $(BUILD)/boardc
+	sh tests/valgrind.sh
 
 bench: $(BUILD)/boardc
 	bash bench/run.sh

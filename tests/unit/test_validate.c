@@ -109,6 +109,31 @@ static void empty_recommendation_and_bad_values(void **state)
 	capture_close(&c);
 }
 
+static void widths_and_paths(void **state)
+{
+	struct capture c;
+	capture_open(&c);
+	struct bc_node *root = paper(*state, &c,
+				     "<section title=\"A\">"
+				     "<table><col width=\"2*\"/><col width=\"30%\"/><col width=\"wide\"/>"
+				     "<tbody><tr><td>1</td></tr></tbody></table>"
+				     "<table><col width=\"1*\"/><col width=\"2.5*\"/>"
+				     "<tbody><tr><td>1</td></tr></tbody></table>"
+				     "<figure><caption>c</caption><alt>a</alt><image src=\"a/../../x.png\" width=\"200px\"/></figure>"
+				     "<figure><caption>c</caption><alt>a</alt><image src=\"v1..2.png\" width=\"50%\"/></figure>"
+				     "</section>");
+	assert_non_null(root);
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, "mix shares"));
+	assert_non_null(strstr(out, "'wide' is neither"));
+	assert_non_null(strstr(out, "image width '200px'"));
+	assert_non_null(strstr(out, "'a/../../x.png' must be a relative path"));
+	assert_null(strstr(out, "v1..2.png"));
+	assert_int_equal(c.d.errors, 4);
+	bc_node_free(root);
+	capture_close(&c);
+}
+
 static void dates(void **state)
 {
 	(void)state;
@@ -136,6 +161,7 @@ int main(void)
 		cmocka_unit_test(unnumbered_target_needs_link_text),
 		cmocka_unit_test(duplicate_ids_name_both_places),
 		cmocka_unit_test(empty_recommendation_and_bad_values),
+		cmocka_unit_test(widths_and_paths),
 		cmocka_unit_test(dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
