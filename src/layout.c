@@ -574,6 +574,9 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 	if (n->kind == BC_IMPLICATION) {
 		const char *by = bc_node_attr(n, "signed-off-by");
 		if (by) {
+			/* The sign-off belongs to the text above it. */
+			if (lc->doc->nblocks)
+				lc->doc->blocks[lc->doc->nblocks - 1].keep_with_next = true;
 			struct bc_para *p = bc_para_plain(lc, by, lc->doc->font_small,
 							  lc->text_w - inner.x, BC_ALIGN_LEFT,
 							  BC_ROLE_P);

@@ -163,8 +163,11 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 {
 	const struct bc_lines *ls = &b->lines;
 	double sp = space_before(pg, b);
-	double need = b->keep_with_next ? b->h + b->space_after + lead_height(pg->doc, index + 1, 1)
-					: (b->keep_together ? b->h : 0);
+	/* Short blocks that keep with the next move whole; a long one keeps
+	 * only its last lines with the next (see below). */
+	bool short_block = b->keep_together || ls->n <= 3;
+	double lead = b->keep_with_next ? b->space_after + lead_height(pg->doc, index + 1, 1) : 0;
+	double need = short_block ? b->h + lead : 0;
 	if (need > pg->bottom - pg->top)
 		need = b->h; /* a chain taller than a page: just keep the block */
 	if (!pg->empty && need > 0 && pg->y + sp + need > limit(pg, 0) + 0.01) {
@@ -196,6 +199,13 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 				fit = 0;
 			if (fit == 0 && pg->empty)
 				fit = 1; /* a line taller than the page: place it anyway */
+		} else if (b->keep_with_next && !short_block && left > 3) {
+			/* All of it fits, but would the next block's start? If not,
+			 * carry the last two lines over with it. */
+			const struct bc_line *last = &ls->v[ls->n - 1];
+			if (pg->y + last->y + last->h - off + lead > limit(pg, 0) + 0.01 &&
+			    lead < pg->bottom - pg->top)
+				fit = left - 2;
 		}
 		if (b->frame > 0 && fit > 0 && i == 0 && fit == left) {
 			struct bc_item fr = {.kind = BC_ITEM_RECT,
