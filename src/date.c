@@ -50,10 +50,10 @@ bool bc_time_valid(const char *s)
 
 void bc_date_format(const struct bc_date *d, char *buf, size_t size)
 {
-	static const char *const months[] = {"January", "February", "March",	 "April",
-					     "May",	"June",	    "July",	 "August",
-					     "September", "October", "November", "December"};
-	static const char *const wdays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+	static const char *const months[] = {"January",	  "February", "March",	  "April",
+					     "May",	  "June",     "July",	  "August",
+					     "September", "October",  "November", "December"};
+	static const char *const wdays[] = {"Sunday",	"Monday", "Tuesday", "Wednesday",
 					    "Thursday", "Friday", "Saturday"};
 	/* Sakamoto's day-of-week. */
 	static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};

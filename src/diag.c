@@ -23,8 +23,7 @@ static const char *severity_name(enum bc_severity sev)
 	return "error";
 }
 
-void bc_diag(struct bc_diag *d, enum bc_severity sev, int line, int col,
-	     const char *fmt, ...)
+void bc_diag(struct bc_diag *d, enum bc_severity sev, int line, int col, const char *fmt, ...)
 {
 	if (sev == BC_ERROR)
 		d->errors++;

@@ -12,14 +12,14 @@ enum bc_exit {
 	BC_EXIT_OK = 0,
 	BC_EXIT_INVALID = 1, /* the input has errors; diagnostics printed */
 	BC_EXIT_USAGE = 2,   /* bad command line */
-	BC_EXIT_IO = 3,      /* cannot read, write, or resources exhausted */
+	BC_EXIT_IO = 3,	     /* cannot read, write, or resources exhausted */
 };
 
 enum bc_severity { BC_NOTE, BC_WARNING, BC_ERROR };
 
 struct bc_diag {
 	const char *file; /* shown as the location prefix; not owned */
-	FILE *out;        /* where messages go (stderr by default) */
+	FILE *out;	  /* where messages go (stderr by default) */
 	int errors;
 	int warnings;
 	int io_error; /* set when the failure was I/O or a resource limit */
@@ -28,10 +28,9 @@ struct bc_diag {
 void bc_diag_init(struct bc_diag *d, const char *file, FILE *out);
 
 /* Print "file:line:col: severity: message". line/col <= 0 are omitted. */
-void bc_diag(struct bc_diag *d, enum bc_severity sev, int line, int col,
-	     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+void bc_diag(struct bc_diag *d, enum bc_severity sev, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* A "hint:" line attached to the previous diagnostic. */
-void bc_hint(struct bc_diag *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void bc_hint(struct bc_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -19,8 +19,7 @@ static void add_row(struct bc_lctx *lc, struct bc_tspec *t, const char *label,
 	*value_out = bc_trow_cell(row);
 }
 
-static void text_row(struct bc_lctx *lc, struct bc_tspec *t, const char *label,
-		     const char *value)
+static void text_row(struct bc_lctx *lc, struct bc_tspec *t, const char *label, const char *value)
 {
 	struct bc_tcell *v;
 	add_row(lc, t, label, &v);
@@ -77,7 +76,7 @@ static void person(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc_no
 	}
 	size_t n = 0;
 	struct bc_para **ps =
-		bc_tb_finish(&tb, lc, lc->doc->font_table, -1, BC_ALIGN_LEFT, BC_ROLE_TD, &n);
+	    bc_tb_finish(&tb, lc, lc->doc->font_table, -1, BC_ALIGN_LEFT, BC_ROLE_TD, &n);
 	for (size_t i = 0; i < n; i++) {
 		struct bc_cpara cp = {ps[i], 0, NULL, cell->n && i == 0 ? 6 : 0};
 		BC_PUSH(cell->v, cell->n, cell->cap, cp);
@@ -105,9 +104,9 @@ static const char *decision_text(const char *type)
 	static const struct {
 		const char *type, *text;
 	} names[] = {
-		{"for-decision", "For decision"},   {"for-information", "For information"},
-		{"for-discussion", "For discussion"}, {"for-noting", "For noting"},
-		{"approval-required", "Approval required"},
+	    {"for-decision", "For decision"},		{"for-information", "For information"},
+	    {"for-discussion", "For discussion"},	{"for-noting", "For noting"},
+	    {"approval-required", "Approval required"},
 	};
 	for (size_t i = 0; type && i < sizeof names / sizeof *names; i++)
 		if (strcmp(names[i].type, type) == 0)
@@ -206,9 +205,9 @@ void bc_layout_front(struct bc_lctx *lc, const struct bc_node *front)
 		if (key) {
 			const char *fpr = bc_node_attr(dec, "forward-plan-ref");
 			char *v = strcmp(key, "yes") == 0
-					  ? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr)
-						 : bc_xstrdup("Yes"))
-					  : bc_xstrdup("No");
+				      ? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr)
+					     : bc_xstrdup("Yes"))
+				      : bc_xstrdup("No");
 			text_row(lc, &t, "Key decision", v);
 			free(v);
 		}

@@ -38,9 +38,8 @@ static PangoFontDescription *font(const struct bc_style *st, double size, bool b
 /* One paragraph of inline content as a block of lines, with an optional
  * label (paragraph number, bullet) hanging in the gutter at label_x. */
 static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl,
-				   const char *prefix, const char *label, double label_x,
-				   double x, const PangoFontDescription *f, enum bc_role role,
-				   int level)
+				   const char *prefix, const char *label, double label_x, double x,
+				   const PangoFontDescription *f, enum bc_role role, int level)
 {
 	struct bc_tb tb = {0};
 	if (prefix)
@@ -48,15 +47,15 @@ static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl
 	if (inl)
 		bc_tb_inline(&tb, lc, inl);
 	struct bc_para *lp =
-		label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
+	    label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
 	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
 	 * text along rather than overprinting it. */
 	if (lp && label_x + bc_para_width(lp) + 6 > x)
 		x = label_x + bc_para_width(lp) + 6;
 	double w = lc->text_w - x;
 	size_t n = 0;
-	enum bc_align align = lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY
-								  : BC_ALIGN_LEFT;
+	enum bc_align align =
+	    lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY : BC_ALIGN_LEFT;
 	struct bc_para **ps = bc_tb_finish(&tb, lc, f, w, align, role, &n);
 	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 	b->x = 0;
@@ -90,9 +89,9 @@ static char *display_number(const char *number)
 /* Indent of text inside a section: the number gutter, when numbers are
  * shown in this part of the paper. */
 struct flow {
-	double x;	 /* text column */
-	double label_x;	 /* paragraph-number column */
-	int depth;	 /* heading level of the enclosing section */
+	double x;	/* text column */
+	double label_x; /* paragraph-number column */
+	int depth;	/* heading level of the enclosing section */
 };
 
 static void layout_blocks(struct bc_lctx *lc, const struct bc_node *parent, struct flow fl);
@@ -180,8 +179,9 @@ static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x
 		bool first = true;
 		for (const struct bc_node *c = li->first; c; c = c->next) {
 			if (c->kind == BC_P) {
-				struct bc_block *b = text_block(lc, c, NULL, first ? label : NULL, x,
-								tx, lc->doc->font_body, BC_ROLE_LI, 0);
+				struct bc_block *b =
+				    text_block(lc, c, NULL, first ? label : NULL, x, tx,
+					       lc->doc->font_body, BC_ROLE_LI, 0);
 				b->space_after = lc->st->para_space / 2;
 				if (first && bc_node_attr(li, "id"))
 					b->anchor = li;
@@ -198,8 +198,8 @@ static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x
 
 static struct bc_block *lead_in(struct bc_lctx *lc, const char *text, double x)
 {
-	struct bc_para *p = bc_para_plain(lc, text, lc->doc->font_bold, lc->text_w - x,
-					  BC_ALIGN_LEFT, BC_ROLE_P);
+	struct bc_para *p =
+	    bc_para_plain(lc, text, lc->doc->font_bold, lc->text_w - x, BC_ALIGN_LEFT, BC_ROLE_P);
 	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 	b->w = lc->text_w;
 	b->role = BC_ROLE_P;
@@ -233,8 +233,8 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 	bc_tb_end(&tb, s, BC_SPAN_BOLD);
 	bc_tb_inline(&tb, lc, bc_node_child(fig, BC_CAPTION));
 	size_t n = 0;
-	struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, w, BC_ALIGN_LEFT,
-					   BC_ROLE_CAPTION, &n);
+	struct bc_para **ps =
+	    bc_tb_finish(&tb, lc, lc->doc->font_body, w, BC_ALIGN_LEFT, BC_ROLE_CAPTION, &n);
 	struct bc_block *cap = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 	first_block = cap;
 	cap->w = lc->text_w;
@@ -334,8 +334,8 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		bc_tb_text(&stb, "Source: ");
 		bc_tb_inline(&stb, lc, src);
 		size_t sn = 0;
-		struct bc_para **sps = bc_tb_finish(&stb, lc, lc->doc->font_small, w,
-						    BC_ALIGN_LEFT, BC_ROLE_CAPTION, &sn);
+		struct bc_para **sps = bc_tb_finish(&stb, lc, lc->doc->font_small, w, BC_ALIGN_LEFT,
+						    BC_ROLE_CAPTION, &sn);
 		struct bc_block *sb2 = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 		sb2->w = lc->text_w;
 		double sy = 0;
@@ -357,9 +357,9 @@ static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
 		bc_tb_inline(&tb, lc, p);
 		bc_tb_end(&tb, s, BC_SPAN_ITALIC);
 		size_t n = 0;
-		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body,
-						   lc->text_w - x - 2 * LIST_INDENT, BC_ALIGN_LEFT,
-						   BC_ROLE_P, &n);
+		struct bc_para **ps =
+		    bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - x - 2 * LIST_INDENT,
+				 BC_ALIGN_LEFT, BC_ROLE_P, &n);
 		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 		b->w = lc->text_w;
 		b->role = BC_ROLE_P;
@@ -440,9 +440,9 @@ static void item_list(struct bc_lctx *lc, const struct bc_node *parent, enum bc_
 			size_t first = b->lines.n;
 			bc_para_lines(ps[i], tx, &y, &b->lines);
 			if (i == 0) {
-				b->lines.v[first].label = bc_para_plain(
-					lc, bullet_for(0), lc->doc->font_body, -1, BC_ALIGN_LEFT,
-					BC_ROLE_LBL);
+				b->lines.v[first].label =
+				    bc_para_plain(lc, bullet_for(0), lc->doc->font_body, -1,
+						  BC_ALIGN_LEFT, BC_ROLE_LBL);
 				b->lines.v[first].label_x = fl.x;
 			}
 		}
@@ -479,9 +479,9 @@ static void appendix_list(struct bc_lctx *lc, const struct bc_node *root, struct
 			size_t first = b->lines.n;
 			bc_para_lines(ps[i], tx, &y, &b->lines);
 			if (i == 0) {
-				b->lines.v[first].label = bc_para_plain(lc, bullet_for(0),
-									lc->doc->font_body, -1,
-									BC_ALIGN_LEFT, BC_ROLE_LBL);
+				b->lines.v[first].label =
+				    bc_para_plain(lc, bullet_for(0), lc->doc->font_body, -1,
+						  BC_ALIGN_LEFT, BC_ROLE_LBL);
 				b->lines.v[first].label_x = fl.x;
 			}
 		}
@@ -495,8 +495,9 @@ static void appendix_list(struct bc_lctx *lc, const struct bc_node *root, struct
 
 static void option(struct bc_lctx *lc, const struct bc_node *o, struct flow fl)
 {
-	char *title = bc_xasprintf("%s: %s%s", o->label, bc_node_title(o),
-				   bc_node_attr_is(o, "recommended", "yes") ? " (recommended)" : "");
+	char *title =
+	    bc_xasprintf("%s: %s%s", o->label, bc_node_title(o),
+			 bc_node_attr_is(o, "recommended", "yes") ? " (recommended)" : "");
 	struct flow sub = fl;
 	sub.depth = fl.depth + 1;
 	heading(lc, o, title, NULL, sub.depth, fl);
@@ -532,8 +533,8 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 	case BC_RECOMMENDATIONS: {
 		const struct bc_node *intro = bc_node_child(n, BC_INTRO);
 		if (intro)
-			text_block(lc, intro, NULL, NULL, 0, inner.x, lc->doc->font_body,
-				   BC_ROLE_P, 0);
+			text_block(lc, intro, NULL, NULL, 0, inner.x, lc->doc->font_body, BC_ROLE_P,
+				   0);
 		double x = inner.x > 0 ? inner.x : lc->st->number_width;
 		for (const struct bc_node *r = n->first; r; r = r->next) {
 			if (r->kind != BC_RECOMMENDATION)
@@ -577,9 +578,9 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 			/* The sign-off belongs to the text above it. */
 			if (lc->doc->nblocks)
 				lc->doc->blocks[lc->doc->nblocks - 1].keep_with_next = true;
-			struct bc_para *p = bc_para_plain(lc, by, lc->doc->font_small,
-							  lc->text_w - inner.x, BC_ALIGN_LEFT,
-							  BC_ROLE_P);
+			struct bc_para *p =
+			    bc_para_plain(lc, by, lc->doc->font_small, lc->text_w - inner.x,
+					  BC_ALIGN_LEFT, BC_ROLE_P);
 			struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
 			b->w = lc->text_w;
 			b->role = BC_ROLE_P;
@@ -680,8 +681,8 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 	pango_cairo_context_set_font_options(doc->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(doc->pango, FALSE);
-	PangoLanguage *lang = pango_language_from_string(bc_node_attr(root, "lang") ?
-								 bc_node_attr(root, "lang") : "en-GB");
+	PangoLanguage *lang = pango_language_from_string(
+	    bc_node_attr(root, "lang") ? bc_node_attr(root, "lang") : "en-GB");
 	pango_context_set_language(doc->pango, lang);
 
 	doc->font_body = font(st, st->body_size, false);
@@ -701,13 +702,17 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 		const char *family = pango_font_description_get_family(got);
 		if (family && g_ascii_strcasecmp(family, st->font) != 0)
 			bc_diag(d, BC_WARNING, 0, 0,
-				"font '%s' is not installed; using '%s' instead", st->font,
-				family);
+				"font '%s' is not installed; using '%s' instead", st->font, family);
 		pango_font_description_free(got);
 		g_object_unref(loaded);
 	}
 
-	struct bc_lctx lc = {doc, st, d, base_dir ? base_dir : ".", bc_style_text_width(st), 0,
+	struct bc_lctx lc = {doc,
+			     st,
+			     d,
+			     base_dir ? base_dir : ".",
+			     bc_style_text_width(st),
+			     0,
 			     bc_node_attr_is(root, "numbering", "flat")};
 	set_meta(doc, root);
 	int before = d->errors;
@@ -729,8 +734,8 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 	for (size_t i = 0; i < doc->npages; i++) {
 		struct bc_page *pg = &doc->pages[i];
 		char *foot = bc_xasprintf("Page %zu of %zu", i + 1, doc->npages);
-		pg->footer = bc_para_plain(&lc, foot, doc->font_small, -1, BC_ALIGN_LEFT,
-					   BC_ROLE_ARTIFACT);
+		pg->footer =
+		    bc_para_plain(&lc, foot, doc->font_small, -1, BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
 		pg->footer->colour = st->small;
 		free(foot);
 		if (i == 0)
@@ -789,9 +794,9 @@ void bc_doc_free(struct bc_doc *doc)
 		free(p->fns);
 		free(p);
 	}
-	PangoFontDescription *fonts[] = {doc->font_body,  doc->font_bold,	 doc->font_small,
+	PangoFontDescription *fonts[] = {doc->font_body,  doc->font_bold,	doc->font_small,
 					 doc->font_table, doc->font_table_bold, doc->font_title,
-					 doc->font_label, doc->font_h[0],	 doc->font_h[1],
+					 doc->font_label, doc->font_h[0],	doc->font_h[1],
 					 doc->font_h[2]};
 	for (size_t i = 0; i < sizeof fonts / sizeof *fonts; i++)
 		if (fonts[i])

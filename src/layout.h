@@ -41,7 +41,7 @@ enum bc_role {
 /* A link inside a paragraph's text, as a byte range. */
 struct bc_link {
 	int start, end;
-	char *uri;			 /* external (owned), or NULL */
+	char *uri;		      /* external (owned), or NULL */
 	const struct bc_node *target; /* internal: the node linked to */
 };
 
@@ -72,11 +72,11 @@ struct bc_para {
 /* One line of a para, positioned relative to its block (or cell) top. */
 struct bc_line {
 	struct bc_para *para;
-	int index;	    /* line number inside para->layout */
-	double x, y, h;	    /* y = top of the line box */
-	double baseline;    /* from y */
-	PangoLayoutLine *pl; /* the Pango line (owned by para->layout) */
-	int start, length;   /* its byte range in the para's text */
+	int index;	       /* line number inside para->layout */
+	double x, y, h;	       /* y = top of the line box */
+	double baseline;       /* from y */
+	PangoLayoutLine *pl;   /* the Pango line (owned by para->layout) */
+	int start, length;     /* its byte range in the para's text */
 	struct bc_para *label; /* number or bullet drawn on this line, or NULL */
 	double label_x;
 	bool keep_with_prev; /* never break the page before this line */
@@ -119,14 +119,14 @@ struct bc_block {
 	bool keep_with_next;
 	bool keep_together;
 	double x, w, h;
-	struct bc_lines lines; /* LINES */
+	struct bc_lines lines;	/* LINES */
 	struct bc_table *table; /* TABLE */
 	/* IMAGE: a PNG scaled to w x h; the surface is owned here. */
 	void *image; /* cairo_surface_t*, kept opaque to layout users */
 	struct bc_rgb colour;
-	double frame; /* >0: draw a frame of this line width around lines */
+	double frame;		      /* >0: draw a frame of this line width around lines */
 	const struct bc_node *anchor; /* reference target placed by this block */
-	int outline_level;	   /* 0 = not in the outline */
+	int outline_level;	      /* 0 = not in the outline */
 	char *outline_title;
 	enum bc_role role;
 };
@@ -144,7 +144,7 @@ struct bc_item {
 	enum bc_role role;
 };
 
-#define BC_NOTE_GAP 3.0	    /* between footnotes */
+#define BC_NOTE_GAP	  3.0  /* between footnotes */
 #define BC_NOTE_SEPARATOR 10.0 /* room for the rule above the footnotes */
 
 struct bc_page {
@@ -183,8 +183,8 @@ struct bc_doc {
 	char *header_left, *header_right;
 	char *title, *author, *subject, *keywords, *lang;
 	PangoContext *pango;
-	PangoFontDescription *font_body, *font_bold, *font_small, *font_table,
-		*font_table_bold, *font_title, *font_h[3], *font_label;
+	PangoFontDescription *font_body, *font_bold, *font_small, *font_table, *font_table_bold,
+	    *font_title, *font_h[3], *font_label;
 	/* Footer/header paras are made at render time from these fonts. */
 };
 
@@ -241,12 +241,12 @@ enum bc_align { BC_ALIGN_LEFT, BC_ALIGN_RIGHT, BC_ALIGN_CENTER, BC_ALIGN_JUSTIFY
  * Very long text becomes several paras chained through the returned array
  * (*count of them). */
 struct bc_para **bc_tb_finish(struct bc_tb *tb, struct bc_lctx *lc,
-			      const PangoFontDescription *font, double width,
-			      enum bc_align align, enum bc_role role, size_t *count);
+			      const PangoFontDescription *font, double width, enum bc_align align,
+			      enum bc_role role, size_t *count);
 /* A para from plain text. */
 struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
-			      const PangoFontDescription *font, double width,
-			      enum bc_align align, enum bc_role role);
+			      const PangoFontDescription *font, double width, enum bc_align align,
+			      enum bc_role role);
 /* Append the lines of para at (x, *y), advancing *y. */
 void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out);
 /* Natural (unwrapped) width of a para's widest line, in points. */

@@ -24,39 +24,39 @@
 #endif
 
 static const char usage_main[] =
-	"usage: boardc <command> [options]\n"
-	"\n"
-	"Compile UK council and NHS board papers written in XML into PDF.\n"
-	"\n"
-	"commands:\n"
-	"  build PAPER.xml [-o OUT.pdf]   compile a paper into a PDF\n"
-	"\n"
-	"options:\n"
-	"  -h, --help       show this help (or a command's: boardc build --help)\n"
-	"  -V, --version    print the version\n"
-	"\n"
-	"exit status:\n"
-	"  0  success\n"
-	"  1  the input has errors (diagnostics were printed)\n"
-	"  2  usage error (bad command line)\n"
-	"  3  I/O or resource error (cannot read or write, limit exceeded)\n";
+    "usage: boardc <command> [options]\n"
+    "\n"
+    "Compile UK council and NHS board papers written in XML into PDF.\n"
+    "\n"
+    "commands:\n"
+    "  build PAPER.xml [-o OUT.pdf]   compile a paper into a PDF\n"
+    "\n"
+    "options:\n"
+    "  -h, --help       show this help (or a command's: boardc build --help)\n"
+    "  -V, --version    print the version\n"
+    "\n"
+    "exit status:\n"
+    "  0  success\n"
+    "  1  the input has errors (diagnostics were printed)\n"
+    "  2  usage error (bad command line)\n"
+    "  3  I/O or resource error (cannot read or write, limit exceeded)\n";
 
 static const char usage_build[] =
-	"usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml]\n"
-	"\n"
-	"Validate PAPER.xml and write it as a paginated PDF.\n"
-	"\n"
-	"  -o, --output FILE        where to write (default: PAPER.pdf beside the input;\n"
-	"                           '-' for standard output)\n"
-	"  -s, --style FILE         style file to use instead of the built-in default\n"
-	"      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
-	"  -h, --help               show this help\n"
-	"\n"
-	"The output is written to a temporary file and renamed into place, so on\n"
-	"any error an existing OUT.pdf is left untouched. With SOURCE_DATE_EPOCH set,\n"
-	"the same input gives a byte-identical PDF.\n"
-	"\n"
-	"exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O or resource error\n";
+    "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml]\n"
+    "\n"
+    "Validate PAPER.xml and write it as a paginated PDF.\n"
+    "\n"
+    "  -o, --output FILE        where to write (default: PAPER.pdf beside the input;\n"
+    "                           '-' for standard output)\n"
+    "  -s, --style FILE         style file to use instead of the built-in default\n"
+    "      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
+    "  -h, --help               show this help\n"
+    "\n"
+    "The output is written to a temporary file and renamed into place, so on\n"
+    "any error an existing OUT.pdf is left untouched. With SOURCE_DATE_EPOCH set,\n"
+    "the same input gives a byte-identical PDF.\n"
+    "\n"
+    "exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O or resource error\n";
 
 static int usage_error(const char *fmt, const char *arg, const char *usage)
 {
@@ -136,7 +136,8 @@ static int cmd_build(int argc, char **argv)
 			char *end;
 			unsigned long long v = strtoull(argv[i], &end, 10);
 			if (*end || v == 0)
-				return usage_error("bad --max-input-bytes '%s'", argv[i], usage_build);
+				return usage_error("bad --max-input-bytes '%s'", argv[i],
+						   usage_build);
 			lim.max_input_bytes = (size_t)v;
 		} else if (a[0] == '-' && a[1]) {
 			return usage_error("unknown option '%s'", a, usage_build);
@@ -212,7 +213,7 @@ static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-	{"build", cmd_build},
+    {"build", cmd_build},
 };
 
 int main(int argc, char **argv)

@@ -8,7 +8,7 @@
 
 static const char *const kind_names[] = {
 #define BC_KIND_NAME(k, name) name,
-	BC_KINDS(BC_KIND_NAME)
+    BC_KINDS(BC_KIND_NAME)
 #undef BC_KIND_NAME
 };
 
@@ -205,24 +205,24 @@ bool bc_node_check(const struct bc_node *root)
 static const struct {
 	const char *type, *title;
 } implication_titles[] = {
-	{"financial", "Financial implications"},
-	{"legal", "Legal implications"},
-	{"equalities", "Equalities implications"},
-	{"staffing", "Staffing implications"},
-	{"risk", "Risk management"},
-	{"safeguarding", "Safeguarding implications"},
-	{"safeguarding-children", "Safeguarding children"},
-	{"safeguarding-adults", "Safeguarding adults"},
-	{"crime-and-disorder", "Crime and disorder implications"},
-	{"property", "Property and asset implications"},
-	{"customer-impact", "Customer impact"},
-	{"contractual", "Contractual implications"},
-	{"procurement", "Procurement implications"},
-	{"health", "Health implications"},
-	{"environment", "Environmental implications"},
-	{"data-protection", "Data protection implications"},
-	{"communications", "Communications implications"},
-	{"other", "Other implications"},
+    {"financial", "Financial implications"},
+    {"legal", "Legal implications"},
+    {"equalities", "Equalities implications"},
+    {"staffing", "Staffing implications"},
+    {"risk", "Risk management"},
+    {"safeguarding", "Safeguarding implications"},
+    {"safeguarding-children", "Safeguarding children"},
+    {"safeguarding-adults", "Safeguarding adults"},
+    {"crime-and-disorder", "Crime and disorder implications"},
+    {"property", "Property and asset implications"},
+    {"customer-impact", "Customer impact"},
+    {"contractual", "Contractual implications"},
+    {"procurement", "Procurement implications"},
+    {"health", "Health implications"},
+    {"environment", "Environmental implications"},
+    {"data-protection", "Data protection implications"},
+    {"communications", "Communications implications"},
+    {"other", "Other implications"},
 };
 
 const char *bc_node_title(const struct bc_node *n)
@@ -251,7 +251,8 @@ const char *bc_node_title(const struct bc_node *n)
 	}
 	case BC_IMPLICATION: {
 		const char *type = bc_node_attr(n, "type");
-		for (size_t i = 0; type && i < sizeof implication_titles / sizeof *implication_titles; i++)
+		for (size_t i = 0;
+		     type && i < sizeof implication_titles / sizeof *implication_titles; i++)
 			if (strcmp(type, implication_titles[i].type) == 0)
 				return implication_titles[i].title;
 		return "Implications";

@@ -9,75 +9,75 @@
 #include <stddef.h>
 
 /* X-macro: kind, element name. BC_TEXT has no element. */
-#define BC_KINDS(X)                                                            \
-	X(PAPER, "paper")                                                      \
-	X(FRONT, "front")                                                      \
-	X(ORGANISATION, "organisation")                                        \
-	X(COMMITTEE, "committee")                                              \
-	X(MEETING, "meeting")                                                  \
-	X(ITEM, "item")                                                        \
-	X(TITLE, "title")                                                      \
-	X(SUBTITLE, "subtitle")                                                \
-	X(REPORT_OF, "report-of")                                              \
-	X(REPORT_DATE, "report-date")                                          \
-	X(AUTHOR, "author")                                                    \
-	X(CONTACT, "contact")                                                  \
-	X(NAME, "name")                                                        \
-	X(POST, "post")                                                        \
-	X(PHONE, "phone")                                                      \
-	X(EMAIL, "email")                                                      \
-	X(WARDS, "wards")                                                      \
-	X(DECISION, "decision")                                                \
-	X(EXEMPT, "exempt")                                                    \
-	X(SUMMARY, "summary")                                                  \
-	X(SECTION, "section")                                                  \
-	X(RECOMMENDATIONS, "recommendations")                                  \
-	X(INTRO, "intro")                                                      \
-	X(RECOMMENDATION, "recommendation")                                    \
-	X(REASONS, "reasons")                                                  \
-	X(OPTIONS, "options")                                                  \
-	X(OPTION, "option")                                                    \
-	X(ADVANTAGES, "advantages")                                            \
-	X(DISADVANTAGES, "disadvantages")                                      \
-	X(IMPLICATIONS, "implications")                                        \
-	X(IMPLICATION, "implication")                                          \
-	X(CONSULTEES, "consultees")                                            \
-	X(CONSULTEE, "consultee")                                              \
-	X(BACKGROUND_PAPERS, "background-papers")                              \
-	X(DOCUMENT, "document")                                                \
-	X(APPENDIX_LIST, "appendix-list")                                      \
-	X(APPENDIX, "appendix")                                                \
-	X(P, "p")                                                              \
-	X(QUOTE, "quote")                                                      \
-	X(UL, "ul")                                                            \
-	X(OL, "ol")                                                            \
-	X(LI, "li")                                                            \
-	X(TABLE, "table")                                                      \
-	X(CAPTION, "caption")                                                  \
-	X(COL, "col")                                                          \
-	X(THEAD, "thead")                                                      \
-	X(TBODY, "tbody")                                                      \
-	X(TFOOT, "tfoot")                                                      \
-	X(TR, "tr")                                                            \
-	X(TH, "th")                                                            \
-	X(TD, "td")                                                            \
-	X(SOURCE, "source")                                                    \
-	X(FIGURE, "figure")                                                    \
-	X(ALT, "alt")                                                          \
-	X(IMAGE, "image")                                                      \
-	X(EM, "em")                                                            \
-	X(STRONG, "strong")                                                    \
-	X(A, "a")                                                              \
-	X(REF, "ref")                                                          \
-	X(FN, "fn")                                                            \
-	X(BR, "br")                                                            \
+#define BC_KINDS(X)                                                                                \
+	X(PAPER, "paper")                                                                          \
+	X(FRONT, "front")                                                                          \
+	X(ORGANISATION, "organisation")                                                            \
+	X(COMMITTEE, "committee")                                                                  \
+	X(MEETING, "meeting")                                                                      \
+	X(ITEM, "item")                                                                            \
+	X(TITLE, "title")                                                                          \
+	X(SUBTITLE, "subtitle")                                                                    \
+	X(REPORT_OF, "report-of")                                                                  \
+	X(REPORT_DATE, "report-date")                                                              \
+	X(AUTHOR, "author")                                                                        \
+	X(CONTACT, "contact")                                                                      \
+	X(NAME, "name")                                                                            \
+	X(POST, "post")                                                                            \
+	X(PHONE, "phone")                                                                          \
+	X(EMAIL, "email")                                                                          \
+	X(WARDS, "wards")                                                                          \
+	X(DECISION, "decision")                                                                    \
+	X(EXEMPT, "exempt")                                                                        \
+	X(SUMMARY, "summary")                                                                      \
+	X(SECTION, "section")                                                                      \
+	X(RECOMMENDATIONS, "recommendations")                                                      \
+	X(INTRO, "intro")                                                                          \
+	X(RECOMMENDATION, "recommendation")                                                        \
+	X(REASONS, "reasons")                                                                      \
+	X(OPTIONS, "options")                                                                      \
+	X(OPTION, "option")                                                                        \
+	X(ADVANTAGES, "advantages")                                                                \
+	X(DISADVANTAGES, "disadvantages")                                                          \
+	X(IMPLICATIONS, "implications")                                                            \
+	X(IMPLICATION, "implication")                                                              \
+	X(CONSULTEES, "consultees")                                                                \
+	X(CONSULTEE, "consultee")                                                                  \
+	X(BACKGROUND_PAPERS, "background-papers")                                                  \
+	X(DOCUMENT, "document")                                                                    \
+	X(APPENDIX_LIST, "appendix-list")                                                          \
+	X(APPENDIX, "appendix")                                                                    \
+	X(P, "p")                                                                                  \
+	X(QUOTE, "quote")                                                                          \
+	X(UL, "ul")                                                                                \
+	X(OL, "ol")                                                                                \
+	X(LI, "li")                                                                                \
+	X(TABLE, "table")                                                                          \
+	X(CAPTION, "caption")                                                                      \
+	X(COL, "col")                                                                              \
+	X(THEAD, "thead")                                                                          \
+	X(TBODY, "tbody")                                                                          \
+	X(TFOOT, "tfoot")                                                                          \
+	X(TR, "tr")                                                                                \
+	X(TH, "th")                                                                                \
+	X(TD, "td")                                                                                \
+	X(SOURCE, "source")                                                                        \
+	X(FIGURE, "figure")                                                                        \
+	X(ALT, "alt")                                                                              \
+	X(IMAGE, "image")                                                                          \
+	X(EM, "em")                                                                                \
+	X(STRONG, "strong")                                                                        \
+	X(A, "a")                                                                                  \
+	X(REF, "ref")                                                                              \
+	X(FN, "fn")                                                                                \
+	X(BR, "br")                                                                                \
 	X(TEXT, "#text")
 
 enum bc_kind {
 #define BC_KIND_ENUM(k, name) BC_##k,
 	BC_KINDS(BC_KIND_ENUM)
 #undef BC_KIND_ENUM
-		BC_KIND_COUNT
+	    BC_KIND_COUNT
 };
 
 struct bc_attr {
@@ -96,10 +96,10 @@ struct bc_node {
 	bool implicit; /* a P the parser wrapped around loose inline content */
 
 	/* Filled in by bc_number(); all owned by the node. */
-	char *number;	       /* displayed number: "2.3", "4", "A", "(b)" */
-	char *label;	       /* what a <ref> to this node shows */
-	int seq;	       /* footnote, table or figure ordinal (1-based) */
-	int depth;	       /* heading level of a section-like node (1-based) */
+	char *number;		/* displayed number: "2.3", "4", "A", "(b)" */
+	char *label;		/* what a <ref> to this node shows */
+	int seq;		/* footnote, table or figure ordinal (1-based) */
+	int depth;		/* heading level of a section-like node (1-based) */
 	struct bc_node *target; /* BC_REF: the node it points at */
 };
 

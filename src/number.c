@@ -38,8 +38,7 @@ static char *in_appendix(struct numbering *nb, char *label)
 {
 	if (!nb->appendix || !nb->appendix->number)
 		return label;
-	char *full = bc_xasprintf("%s of %s %s", label, nb->appendix_name,
-				  nb->appendix->number);
+	char *full = bc_xasprintf("%s of %s %s", label, nb->appendix_name, nb->appendix->number);
 	free(label);
 	return full;
 }
@@ -57,7 +56,7 @@ char *bc_number_format(int n, const char *style)
 	}
 	if (style && strcmp(style, "roman") == 0 && n > 0 && n < 4000) {
 		static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-		static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+		static const char *const sym[] = {"m",	"cm", "d",  "cd", "c",	"xc", "l",
 						  "xl", "x",  "ix", "v",  "iv", "i"};
 		struct bc_buf b = {0};
 		for (int i = 0; i < 13; i++)
@@ -68,8 +67,8 @@ char *bc_number_format(int n, const char *style)
 	return bc_xasprintf("%d", n);
 }
 
-static void number_content(struct numbering *nb, struct bc_node *parent,
-			   const char *prefix, int *counter, int depth);
+static void number_content(struct numbering *nb, struct bc_node *parent, const char *prefix,
+			   int *counter, int depth);
 
 static char *child_number(const char *prefix, int k)
 {
@@ -83,8 +82,8 @@ static bool wants_number(const struct bc_node *n)
 
 /* Number one paragraph-like node (P or RECOMMENDATION) in the running
  * counter; returns whether it got a number. */
-static bool number_para(struct numbering *nb, struct bc_node *n, const char *prefix,
-			int *counter, const char *noun)
+static bool number_para(struct numbering *nb, struct bc_node *n, const char *prefix, int *counter,
+			const char *noun)
 {
 	char *num = NULL;
 	if (nb->flat && strcmp(noun, "recommendation") == 0)
@@ -144,7 +143,8 @@ static void number_sectionlike(struct numbering *nb, struct bc_node *n, const ch
 		number_content(nb, n, n->number, &inner, depth + 1);
 	} else {
 		set_str(&n->number, NULL);
-		set_str(&n->label, in_appendix(nb, bc_xasprintf("\u2018%s\u2019", bc_node_title(n))));
+		set_str(&n->label,
+			in_appendix(nb, bc_xasprintf("\u2018%s\u2019", bc_node_title(n))));
 		/* Unnumbered: paragraphs continue the parent's counter (or stay
 		 * unnumbered at top level, where there is no parent counter). */
 		bool has_parent_counter = prefix != NULL || nb->flat;
@@ -154,8 +154,8 @@ static void number_sectionlike(struct numbering *nb, struct bc_node *n, const ch
 	}
 }
 
-static void number_content(struct numbering *nb, struct bc_node *parent,
-			   const char *prefix, int *counter, int depth)
+static void number_content(struct numbering *nb, struct bc_node *parent, const char *prefix,
+			   int *counter, int depth)
 {
 	int own = 0; /* recommendations numbered on their own: 1, 2, 3 */
 	for (struct bc_node *c = parent->first; c; c = c->next) {
@@ -211,10 +211,11 @@ void bc_number(struct bc_node *root)
 			const char *label = bc_node_attr(c, "label");
 			set_str(&c->number,
 				label ? bc_xstrdup(label)
-				      : bc_number_format(c->seq, nb.appendix_style &&
-									 strcmp(nb.appendix_style, "letter") == 0
-								 ? "upper-letter"
-								 : "number"));
+				      : bc_number_format(
+					    c->seq, nb.appendix_style &&
+							    strcmp(nb.appendix_style, "letter") == 0
+							? "upper-letter"
+							: "number"));
 			set_str(&c->label, bc_xasprintf("%s %s", nb.appendix_name, c->number));
 			nb.appendix = c;
 			int inner = 0;

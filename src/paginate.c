@@ -14,7 +14,6 @@
 #include "layout.h"
 #include "util.h"
 
-
 struct pager {
 	struct bc_doc *doc;
 	const struct bc_style *st;
@@ -261,8 +260,9 @@ static double place_row_part(struct pager *pg, const struct bc_table *t, const s
 			if (k == start[c] && force && k < cell->lines.n)
 				k++;
 			end[c] = k;
-			double h = k > start[c] ? cell->lines.v[k - 1].y + cell->lines.v[k - 1].h - off + pad
-						: 2 * pad;
+			double h = k > start[c]
+				       ? cell->lines.v[k - 1].y + cell->lines.v[k - 1].h - off + pad
+				       : 2 * pad;
 			if (k == cell->lines.n)
 				h = cell->content_h - off;
 			if (h > part_h)
@@ -274,8 +274,12 @@ static double place_row_part(struct pager *pg, const struct bc_table *t, const s
 	for (size_t c = 0; c < row->ncells; c++) {
 		const struct bc_cell *cell = &row->cells[c];
 		if (cell->shade || row->header) {
-			struct bc_item bg = {.kind = BC_ITEM_RECT, .x = x0 + cell->x, .y = y,
-					     .w = cell->w, .h = part_h, .fill = true,
+			struct bc_item bg = {.kind = BC_ITEM_RECT,
+					     .x = x0 + cell->x,
+					     .y = y,
+					     .w = cell->w,
+					     .h = part_h,
+					     .fill = true,
 					     .colour = row->header ? t->header_bg : t->label_bg,
 					     .role = BC_ROLE_ARTIFACT};
 			push_item(pg, bg);
@@ -287,15 +291,24 @@ static double place_row_part(struct pager *pg, const struct bc_table *t, const s
 		for (size_t k = start[c]; k < end[c]; k++)
 			place_line(pg, &cell->lines.v[k], 0, y - off,
 				   cell->header ? BC_ROLE_TH : BC_ROLE_TD);
-		struct bc_item border = {.kind = BC_ITEM_RECT, .x = x0 + cell->x, .y = y,
-					 .w = cell->w, .h = part_h, .colour = t->rule,
+		struct bc_item border = {.kind = BC_ITEM_RECT,
+					 .x = x0 + cell->x,
+					 .y = y,
+					 .w = cell->w,
+					 .h = part_h,
+					 .colour = t->rule,
 					 .role = BC_ROLE_ARTIFACT};
 		push_item(pg, border);
 		start[c] = end[c];
 	}
 	if (row->total) {
-		struct bc_item rule = {.kind = BC_ITEM_RULE, .x = x0, .y = y, .w = t->w, .h = 1.5,
-				       .colour = t->rule, .role = BC_ROLE_ARTIFACT};
+		struct bc_item rule = {.kind = BC_ITEM_RULE,
+				       .x = x0,
+				       .y = y,
+				       .w = t->w,
+				       .h = 1.5,
+				       .colour = t->rule,
+				       .role = BC_ROLE_ARTIFACT};
 		push_item(pg, rule);
 	}
 	free(end);
@@ -374,14 +387,22 @@ static void place_table(struct pager *pg, const struct bc_block *b)
 static void place_simple(struct pager *pg, const struct bc_block *b, enum bc_item_kind kind)
 {
 	double sp = space_before(pg, b);
-	double need = b->h + (b->keep_with_next ? lead_height(pg->doc, (size_t)(b - pg->doc->blocks) + 1, 1) : 0);
+	double need =
+	    b->h +
+	    (b->keep_with_next ? lead_height(pg->doc, (size_t)(b - pg->doc->blocks) + 1, 1) : 0);
 	if (!pg->empty && pg->y + sp + need > limit(pg, 0))
 		new_page(pg), sp = 0;
 	pg->y += sp;
 	record_anchor(pg, b->anchor, pg->y);
-	struct bc_item it = {.kind = kind, .x = pg->st->margin_left + b->x, .y = pg->y,
-			     .w = b->w, .h = b->h, .colour = b->colour, .fill = true,
-			     .image = b->image, .role = b->role};
+	struct bc_item it = {.kind = kind,
+			     .x = pg->st->margin_left + b->x,
+			     .y = pg->y,
+			     .w = b->w,
+			     .h = b->h,
+			     .colour = b->colour,
+			     .fill = true,
+			     .image = b->image,
+			     .role = b->role};
 	push_item(pg, it);
 	pg->y += b->h;
 	pg->prev_after = b->space_after;

@@ -113,7 +113,7 @@ static struct bc_node *convert_element(struct converter *cv, xmlNodePtr xn)
 	}
 	int line = (int)xmlGetLineNo(xn);
 	struct bc_node *n =
-		bc_node_new(kind, line, bc_xml_locate(&cv->loc, line, (const char *)xn->name));
+	    bc_node_new(kind, line, bc_xml_locate(&cv->loc, line, (const char *)xn->name));
 	for (xmlAttrPtr a = xn->properties; a; a = a->next) {
 		if (a->ns)
 			continue; /* foreign attributes are ignored */
@@ -142,8 +142,7 @@ static void convert_children(struct converter *cv, xmlNodePtr xn, struct bc_node
 			if (len > cv->lim->max_text_bytes) {
 				bc_diag(cv->d, BC_ERROR, (int)xmlGetLineNo(c), 0,
 					"text of <%s> is %zu bytes; the limit is %zu",
-					bc_kind_name(parent->kind), len,
-					cv->lim->max_text_bytes);
+					bc_kind_name(parent->kind), len, cv->lim->max_text_bytes);
 				bc_hint(cv->d, "split it into several paragraphs");
 				cv->d->io_error = 1; /* a resource limit: exit status 3 */
 				continue;
@@ -190,8 +189,8 @@ struct bc_node *bc_parse_memory(struct bc_xml *x, const char *bytes, size_t len,
 	return root;
 }
 
-struct bc_node *bc_parse_file(struct bc_xml *x, const char *path,
-			      const struct bc_limits *lim, struct bc_diag *d)
+struct bc_node *bc_parse_file(struct bc_xml *x, const char *path, const struct bc_limits *lim,
+			      struct bc_diag *d)
 {
 	struct bc_limits def = BC_LIMITS_DEFAULT;
 	if (!lim)

@@ -76,8 +76,8 @@ static void dest_attrs(struct bc_buf *b, const struct bc_doc *doc, const struct 
 
 /* Named destinations for every anchor on page p (links may point forward,
  * which Cairo 1.16 resolves only for named destinations). */
-static void emit_dests(cairo_t *cr, const struct bc_doc *doc, const size_t *by_page,
-		       size_t *next, int p)
+static void emit_dests(cairo_t *cr, const struct bc_doc *doc, const size_t *by_page, size_t *next,
+		       int p)
 {
 	for (; *next < doc->nanchors && doc->anchors[by_page[*next]].page == p; (*next)++) {
 		const struct bc_anchor *a = &doc->anchors[by_page[*next]];
@@ -160,7 +160,8 @@ static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 			bc_buf_adds(&a, "uri=");
 			quoted(&a, k->uri);
 		} else {
-			const struct bc_anchor *an = k->target ? bc_doc_anchor(doc, k->target) : NULL;
+			const struct bc_anchor *an =
+			    k->target ? bc_doc_anchor(doc, k->target) : NULL;
 			if (!an) {
 				bc_buf_free(&a);
 				continue;
@@ -198,7 +199,8 @@ static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct b
 		/* Drawn first, so text extraction reads "2.1 Text"; labels share
 		 * the line's baseline and x is in text-block units. */
 		double lx = it->x - l->x + l->label_x;
-		draw_pl(cr, l->label, pango_layout_get_line_readonly(l->label->layout, 0), lx, base);
+		draw_pl(cr, l->label, pango_layout_get_line_readonly(l->label->layout, 0), lx,
+			base);
 	}
 	draw_pl(cr, l->para, l->pl, it->x, base);
 	line_links(cr, doc, l->para, l->pl, it->x, base, l->h, l->baseline);
@@ -270,7 +272,8 @@ static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_
 		draw_para(cr, doc, pg->header_left, st->margin_left, y);
 		draw_para(cr, doc, pg->header_right, right - bc_para_width(pg->header_right), y);
 		set_rgb(cr, st->small);
-		cairo_rectangle(cr, st->margin_left, st->margin_top - 10, right - st->margin_left, 0.5);
+		cairo_rectangle(cr, st->margin_left, st->margin_top - 10, right - st->margin_left,
+				0.5);
 		cairo_fill(cr);
 	}
 	if (pg->footer) {
@@ -310,8 +313,9 @@ static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc)
 			}
 		struct bc_buf attrs = {0};
 		page_attrs(&attrs, o->page, o->y);
-		int id = cairo_pdf_surface_add_outline(surface, parent, o->title, attrs.data,
-						       level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		int id =
+		    cairo_pdf_surface_add_outline(surface, parent, o->title, attrs.data,
+						  level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		bc_buf_free(&attrs);
 		parents[level] = id;
 		for (int l = level + 1; l < 8; l++)
@@ -325,7 +329,7 @@ int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_op
 	const struct bc_style *st = doc->st;
 	struct sink sink = {out, false};
 	cairo_surface_t *surface =
-		cairo_pdf_surface_create_for_stream(write_cb, &sink, st->page_w, st->page_h);
+	    cairo_pdf_surface_create_for_stream(write_cb, &sink, st->page_w, st->page_h);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc->title);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);

@@ -26,44 +26,44 @@ struct prop {
 
 #define F(field) offsetof(struct bc_style, field)
 static const struct prop props[] = {
-	{"style", NULL, "name", P_STRING, F(name)},
-	{"style", NULL, "description", P_STRING, F(description)},
-	{"page", NULL, "size", P_PAGESIZE, F(page_w)},
-	{"page", NULL, "width", P_LENGTH, F(page_w)},
-	{"page", NULL, "height", P_LENGTH, F(page_h)},
-	{"page", NULL, "margin-top", P_LENGTH, F(margin_top)},
-	{"page", NULL, "margin-bottom", P_LENGTH, F(margin_bottom)},
-	{"page", NULL, "margin-left", P_LENGTH, F(margin_left)},
-	{"page", NULL, "margin-right", P_LENGTH, F(margin_right)},
-	{"text", NULL, "font", P_STRING, F(font)},
-	{"text", NULL, "size", P_LENGTH, F(body_size)},
-	{"text", NULL, "line-height", P_NUMBER, F(line_height)},
-	{"text", NULL, "align", P_ALIGN, F(justify)},
-	{"text", NULL, "colour", P_COLOUR, F(text)},
-	{"text", NULL, "paragraph-space", P_LENGTH, F(para_space)},
-	{"text", NULL, "number-width", P_LENGTH, F(number_width)},
-	{"title", NULL, "size", P_LENGTH, F(title_size)},
-	{"title", NULL, "colour", P_COLOUR, F(title)},
-	{"heading", "1", "size", P_LENGTH, F(h_size[0])},
-	{"heading", "2", "size", P_LENGTH, F(h_size[1])},
-	{"heading", "3", "size", P_LENGTH, F(h_size[2])},
-	{"heading", "1", "colour", P_COLOUR, F(h_colour[0])},
-	{"heading", "2", "colour", P_COLOUR, F(h_colour[1])},
-	{"heading", "3", "colour", P_COLOUR, F(h_colour[2])},
-	{"heading", "1", "space-before", P_LENGTH, F(h_before[0])},
-	{"heading", "2", "space-before", P_LENGTH, F(h_before[1])},
-	{"heading", "3", "space-before", P_LENGTH, F(h_before[2])},
-	{"heading", "1", "space-after", P_LENGTH, F(h_after[0])},
-	{"heading", "2", "space-after", P_LENGTH, F(h_after[1])},
-	{"heading", "3", "space-after", P_LENGTH, F(h_after[2])},
-	{"small", NULL, "size", P_LENGTH, F(small_size)},
-	{"small", NULL, "colour", P_COLOUR, F(small)},
-	{"table", NULL, "size", P_LENGTH, F(table_size)},
-	{"table", NULL, "padding", P_LENGTH, F(table_padding)},
-	{"table", NULL, "header-background", P_COLOUR, F(table_header_bg)},
-	{"table", NULL, "rule-colour", P_COLOUR, F(table_rule)},
-	{"link", NULL, "colour", P_COLOUR, F(link)},
-	{"front", NULL, "label-background", P_COLOUR, F(front_label_bg)},
+    {"style", NULL, "name", P_STRING, F(name)},
+    {"style", NULL, "description", P_STRING, F(description)},
+    {"page", NULL, "size", P_PAGESIZE, F(page_w)},
+    {"page", NULL, "width", P_LENGTH, F(page_w)},
+    {"page", NULL, "height", P_LENGTH, F(page_h)},
+    {"page", NULL, "margin-top", P_LENGTH, F(margin_top)},
+    {"page", NULL, "margin-bottom", P_LENGTH, F(margin_bottom)},
+    {"page", NULL, "margin-left", P_LENGTH, F(margin_left)},
+    {"page", NULL, "margin-right", P_LENGTH, F(margin_right)},
+    {"text", NULL, "font", P_STRING, F(font)},
+    {"text", NULL, "size", P_LENGTH, F(body_size)},
+    {"text", NULL, "line-height", P_NUMBER, F(line_height)},
+    {"text", NULL, "align", P_ALIGN, F(justify)},
+    {"text", NULL, "colour", P_COLOUR, F(text)},
+    {"text", NULL, "paragraph-space", P_LENGTH, F(para_space)},
+    {"text", NULL, "number-width", P_LENGTH, F(number_width)},
+    {"title", NULL, "size", P_LENGTH, F(title_size)},
+    {"title", NULL, "colour", P_COLOUR, F(title)},
+    {"heading", "1", "size", P_LENGTH, F(h_size[0])},
+    {"heading", "2", "size", P_LENGTH, F(h_size[1])},
+    {"heading", "3", "size", P_LENGTH, F(h_size[2])},
+    {"heading", "1", "colour", P_COLOUR, F(h_colour[0])},
+    {"heading", "2", "colour", P_COLOUR, F(h_colour[1])},
+    {"heading", "3", "colour", P_COLOUR, F(h_colour[2])},
+    {"heading", "1", "space-before", P_LENGTH, F(h_before[0])},
+    {"heading", "2", "space-before", P_LENGTH, F(h_before[1])},
+    {"heading", "3", "space-before", P_LENGTH, F(h_before[2])},
+    {"heading", "1", "space-after", P_LENGTH, F(h_after[0])},
+    {"heading", "2", "space-after", P_LENGTH, F(h_after[1])},
+    {"heading", "3", "space-after", P_LENGTH, F(h_after[2])},
+    {"small", NULL, "size", P_LENGTH, F(small_size)},
+    {"small", NULL, "colour", P_COLOUR, F(small)},
+    {"table", NULL, "size", P_LENGTH, F(table_size)},
+    {"table", NULL, "padding", P_LENGTH, F(table_padding)},
+    {"table", NULL, "header-background", P_COLOUR, F(table_header_bg)},
+    {"table", NULL, "rule-colour", P_COLOUR, F(table_rule)},
+    {"link", NULL, "colour", P_COLOUR, F(link)},
+    {"front", NULL, "label-background", P_COLOUR, F(front_label_bg)},
 };
 #undef F
 
@@ -221,11 +221,11 @@ static void apply_element(struct bc_style *st, xmlNodePtr el, struct bc_xml_loca
 		xmlChar *v = xmlNodeListGetString(el->doc, a->children, 1);
 		const char *value = v ? (const char *)v : "";
 		if (!p) {
-			bc_diag(d, BC_ERROR, line, col, "<%s> has no property '%s'%s", ename,
-				aname, level ? " at this level (levels are 1-3)" : "");
+			bc_diag(d, BC_ERROR, line, col, "<%s> has no property '%s'%s", ename, aname,
+				level ? " at this level (levels are 1-3)" : "");
 		} else if (!set_prop(st, p, value)) {
-			bc_diag(d, BC_ERROR, line, col, "<%s %s=\"%s\">: expected %s", ename,
-				aname, value, expected(p->type));
+			bc_diag(d, BC_ERROR, line, col, "<%s %s=\"%s\">: expected %s", ename, aname,
+				value, expected(p->type));
 		}
 		xmlFree(v);
 	}
@@ -308,7 +308,7 @@ struct bc_style *bc_style_default(struct bc_xml *x)
 	struct bc_diag d;
 	bc_diag_init(&d, "<built-in default style>", stderr);
 	struct bc_style *st =
-		bc_style_load_memory(x, bc_style_default_xml, bc_style_default_xml_len, &d);
+	    bc_style_load_memory(x, bc_style_default_xml, bc_style_default_xml_len, &d);
 	if (!st)
 		abort(); /* the built-in style is tested; this cannot happen */
 	return st;

@@ -71,19 +71,20 @@ static void cell_list(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc
 	int k = bc_list_start(list);
 	for (const struct bc_node *li = list->first; li; li = li->next, k++) {
 		char *label = bc_list_label(list, k, 0);
-		double in = indent + (list->kind == BC_OL ? CELL_LIST_INDENT + 8 : CELL_LIST_INDENT);
+		double in =
+		    indent + (list->kind == BC_OL ? CELL_LIST_INDENT + 8 : CELL_LIST_INDENT);
 		bool first = true;
 		for (const struct bc_node *c = li->first; c; c = c->next) {
 			if (c->kind == BC_P) {
 				struct bc_tb tb = {0};
 				bc_tb_inline(&tb, lc, c);
 				size_t n = 0;
-				struct bc_para **ps = bc_tb_finish(&tb, lc, font, -1, BC_ALIGN_LEFT,
-								   role, &n);
-				struct bc_para *lp =
-					first ? bc_para_plain(lc, label, font, -1, BC_ALIGN_LEFT,
-							      BC_ROLE_LBL)
-					      : NULL;
+				struct bc_para **ps =
+				    bc_tb_finish(&tb, lc, font, -1, BC_ALIGN_LEFT, role, &n);
+				struct bc_para *lp = first
+							 ? bc_para_plain(lc, label, font, -1,
+									 BC_ALIGN_LEFT, BC_ROLE_LBL)
+							 : NULL;
 				push_paras(cell, ps, n, in, lp, cell->n ? 2 : 0);
 				first = false;
 			} else if (c->kind == BC_UL || c->kind == BC_OL) {
@@ -190,8 +191,9 @@ static void column_widths(struct bc_tspec *t, double total, double pad, double *
 		}
 		if (deficit > 0 && spare >= deficit) {
 			for (size_t c = 0; c < nc; c++)
-				out[c] = out[c] < mn[c] ? mn[c]
-							: out[c] - (out[c] - mn[c]) * deficit / spare;
+				out[c] = out[c] < mn[c]
+					     ? mn[c]
+					     : out[c] - (out[c] - mn[c]) * deficit / spare;
 		}
 	} else {
 		double smin = 0, smax = 0;
@@ -281,8 +283,8 @@ struct bc_block *bc_table_build(struct bc_lctx *lc, struct bc_tspec *t)
 			for (size_t i = 0; i < sc->n; i++) {
 				struct bc_cpara *cp = &sc->v[i];
 				double inner = cell->w - 2 * pad - cp->indent;
-				pango_layout_set_width(cp->p->layout,
-						       (int)((inner > 4 ? inner : 4) * PANGO_SCALE));
+				pango_layout_set_width(
+				    cp->p->layout, (int)((inner > 4 ? inner : 4) * PANGO_SCALE));
 				PangoRectangle lg;
 				pango_layout_get_extents(cp->p->layout, NULL, &lg);
 				cp->p->height = lg.height / (double)PANGO_SCALE;
@@ -292,9 +294,10 @@ struct bc_block *bc_table_build(struct bc_lctx *lc, struct bc_tspec *t)
 				if (cp->label && cell->lines.n > first) {
 					cell->lines.v[first].label = cp->label;
 					cell->lines.v[first].label_x =
-						cell->x + pad + cp->indent -
-						(cp->indent >= CELL_LIST_INDENT + 8 ? CELL_LIST_INDENT + 8
-										   : CELL_LIST_INDENT);
+					    cell->x + pad + cp->indent -
+					    (cp->indent >= CELL_LIST_INDENT + 8
+						 ? CELL_LIST_INDENT + 8
+						 : CELL_LIST_INDENT);
 				}
 			}
 			cell->content_h = y + pad;
@@ -398,10 +401,12 @@ void bc_layout_table(struct bc_lctx *lc, const struct bc_node *table)
 			for (const struct bc_node *td = tr->first; td; td = td->next) {
 				struct bc_tcell *cell = bc_trow_cell(row);
 				const char *span = bc_node_attr(td, "colspan");
-				cell->colspan = span && atoi(span) > 0 && atoi(span) <= 256 ? atoi(span) : 1;
+				cell->colspan =
+				    span && atoi(span) > 0 && atoi(span) <= 256 ? atoi(span) : 1;
 				cell->header = td->kind == BC_TH || row->header;
 				cell->shade = row->header;
-				enum bc_align dflt = col < ncol_nodes ? col_align[col] : BC_ALIGN_LEFT;
+				enum bc_align dflt =
+				    col < ncol_nodes ? col_align[col] : BC_ALIGN_LEFT;
 				cell->align = parse_align(bc_node_attr(td, "align"), dflt);
 				bool bold = cell->header || row->total;
 				cell_flow(lc, cell, td,

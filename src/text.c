@@ -13,8 +13,8 @@
 #include "util.h"
 
 #define BREAK_RUN 48
-#define CHUNK 16384
-#define ZWSP "\xe2\x80\x8b"
+#define CHUNK	  16384
+#define ZWSP	  "\xe2\x80\x8b"
 
 void bc_lines_push(struct bc_lines *l, struct bc_line line)
 {
@@ -94,8 +94,8 @@ static struct bc_para *make_footnote(struct bc_lctx *lc, const struct bc_node *f
 	bc_tb_inline(&ftb, lc, fn);
 	lc->fn_depth--;
 	size_t n = 0;
-	struct bc_para **ps = bc_tb_finish(&ftb, lc, lc->doc->font_small, lc->text_w,
-					   BC_ALIGN_LEFT, BC_ROLE_NOTE, &n);
+	struct bc_para **ps = bc_tb_finish(&ftb, lc, lc->doc->font_small, lc->text_w, BC_ALIGN_LEFT,
+					   BC_ROLE_NOTE, &n);
 	struct bc_para *p = ps[0]; /* footnotes are far below the chunk size */
 	p->node = fn;
 	free(ps);
@@ -127,8 +127,9 @@ void bc_tb_inline(struct bc_tb *tb, struct bc_lctx *lc, const struct bc_node *pa
 			start = bc_tb_begin(tb);
 			bc_tb_inline(tb, lc, c);
 			if ((int)tb->text.len == start)
-				bc_tb_text(tb, c->target && c->target->label ? c->target->label
-									     : bc_node_attr(c, "to"));
+				bc_tb_text(tb, c->target && c->target->label
+						   ? c->target->label
+						   : bc_node_attr(c, "to"));
 			add_link(tb, start, NULL, c->target);
 			break;
 		case BC_FN:
@@ -195,8 +196,8 @@ static PangoAttrList *attrs_for(const struct bc_tb *tb, int a, int b, const stru
 }
 
 static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int a, int b,
-				const PangoFontDescription *font, double width,
-				enum bc_align align, enum bc_role role)
+				const PangoFontDescription *font, double width, enum bc_align align,
+				enum bc_role role)
 {
 	struct bc_doc *doc = lc->doc;
 	struct bc_para *p = bc_xcalloc(1, sizeof *p);
@@ -255,8 +256,8 @@ static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int 
 }
 
 struct bc_para **bc_tb_finish(struct bc_tb *tb, struct bc_lctx *lc,
-			      const PangoFontDescription *font, double width,
-			      enum bc_align align, enum bc_role role, size_t *count)
+			      const PangoFontDescription *font, double width, enum bc_align align,
+			      enum bc_role role, size_t *count)
 {
 	struct bc_para **out = NULL;
 	size_t n = 0, cap = 0;
@@ -287,8 +288,8 @@ struct bc_para **bc_tb_finish(struct bc_tb *tb, struct bc_lctx *lc,
 }
 
 struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
-			      const PangoFontDescription *font, double width,
-			      enum bc_align align, enum bc_role role)
+			      const PangoFontDescription *font, double width, enum bc_align align,
+			      enum bc_role role)
 {
 	struct bc_tb tb = {0};
 	bc_tb_text(&tb, text);
@@ -311,15 +312,15 @@ void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out)
 		int base = pango_layout_iter_get_baseline(it);
 		PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
 		struct bc_line line = {
-			.pl = pl,
-			.start = pl->start_index,
-			.length = pl->length,
-			.para = p,
-			.index = index++,
-			.x = x + logical.x / (double)PANGO_SCALE,
-			.y = *y + y0 / (double)PANGO_SCALE,
-			.h = (y1 - y0) / (double)PANGO_SCALE,
-			.baseline = (base - y0) / (double)PANGO_SCALE,
+		    .pl = pl,
+		    .start = pl->start_index,
+		    .length = pl->length,
+		    .para = p,
+		    .index = index++,
+		    .x = x + logical.x / (double)PANGO_SCALE,
+		    .y = *y + y0 / (double)PANGO_SCALE,
+		    .h = (y1 - y0) / (double)PANGO_SCALE,
+		    .baseline = (base - y0) / (double)PANGO_SCALE,
 		};
 		bc_lines_push(out, line);
 	} while (pango_layout_iter_next_line(it));

@@ -17,10 +17,10 @@ char *bc_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *items (of elem_size bytes each) so that index n is valid; *cap tracks
  * the allocated count. */
 void bc_grow(void **items, size_t *cap, size_t n, size_t elem_size);
-#define BC_PUSH(arr, len, cap, value)                                          \
-	do {                                                                   \
-		bc_grow((void **)&(arr), &(cap), (len), sizeof *(arr));        \
-		(arr)[(len)++] = (value);                                      \
+#define BC_PUSH(arr, len, cap, value)                                                              \
+	do {                                                                                       \
+		bc_grow((void **)&(arr), &(cap), (len), sizeof *(arr));                            \
+		(arr)[(len)++] = (value);                                                          \
 	} while (0)
 
 /* A NUL-terminated growable string. Owner frees with bc_buf_free. */
@@ -33,8 +33,7 @@ struct bc_buf {
 void bc_buf_add(struct bc_buf *b, const char *s, size_t n);
 void bc_buf_adds(struct bc_buf *b, const char *s);
 void bc_buf_addc(struct bc_buf *b, char c);
-void bc_buf_printf(struct bc_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void bc_buf_printf(struct bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *bc_buf_detach(struct bc_buf *b); /* caller frees; buffer is reset */
 void bc_buf_free(struct bc_buf *b);
 

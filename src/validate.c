@@ -56,8 +56,7 @@ static bool has_text(const struct bc_node *n)
 	return ok;
 }
 
-static void check_ref(struct bc_node *n, const struct id_entry *ids, size_t nids,
-		      struct bc_diag *d)
+static void check_ref(struct bc_node *n, const struct id_entry *ids, size_t nids, struct bc_diag *d)
 {
 	const char *to = bc_node_attr(n, "to");
 	struct id_entry key = {.id = to};
@@ -91,8 +90,8 @@ static void check_ref(struct bc_node *n, const struct id_entry *ids, size_t nids
 	n->target = hit->node;
 	if (!hit->node->label && !has_text(n)) {
 		bc_diag(d, BC_ERROR, n->line, n->col,
-			"<ref> to '%s' needs link text: the <%s> it points at has no number",
-			to, bc_kind_name(hit->node->kind));
+			"<ref> to '%s' needs link text: the <%s> it points at has no number", to,
+			bc_kind_name(hit->node->kind));
 		bc_hint(d, "write the link text yourself: <ref to=\"%s\">...</ref>", to);
 	}
 }
@@ -174,8 +173,8 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 		struct bc_date date;
 		char *v = bc_node_text(n);
 		if (!bc_date_parse(v, &date)) {
-			bc_diag(d, BC_ERROR, n->line, n->col,
-				"report date '%s' is not a real date", v);
+			bc_diag(d, BC_ERROR, n->line, n->col, "report date '%s' is not a real date",
+				v);
 			bc_hint(d, "write it as YYYY-MM-DD");
 		}
 		free(v);
@@ -209,7 +208,9 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 			bc_diag(d, BC_ERROR, n->line, n->col,
 				"exempt paragraph '%s' is not one of 1-7 of Schedule 12A",
 				p ? p : "");
-			bc_hint(d, "Schedule 12A to the Local Government Act 1972 has paragraphs 1 to 7");
+			bc_hint(
+			    d,
+			    "Schedule 12A to the Local Government Act 1972 has paragraphs 1 to 7");
 		}
 		break;
 	}
@@ -217,8 +218,8 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 	case BC_DOCUMENT: {
 		const char *href = bc_node_attr(n, "href");
 		if (href && !safe_uri(href)) {
-			bc_diag(d, BC_ERROR, n->line, n->col, "link '%s' is not an http(s) or mailto address",
-				href);
+			bc_diag(d, BC_ERROR, n->line, n->col,
+				"link '%s' is not an http(s) or mailto address", href);
 			bc_hint(d, "links must start with https://, http:// or mailto:");
 		}
 		break;

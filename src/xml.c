@@ -41,16 +41,15 @@ struct parse_state {
 	int doctype_line;
 };
 
-static xmlParserInputPtr deny_loader(const char *url, const char *id,
-				     xmlParserCtxtPtr ctxt)
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	(void)id;
 	if (ctxt && ctxt->_private) {
 		struct parse_state *st = ctxt->_private;
 		if (!st->refused_entity)
-			bc_diag(st->d, BC_ERROR, ctxt->input ? ctxt->input->line : 0,
-				0, "external resource '%s' refused: boardc never loads "
-				   "entities, DTDs or network resources",
+			bc_diag(st->d, BC_ERROR, ctxt->input ? ctxt->input->line : 0, 0,
+				"external resource '%s' refused: boardc never loads "
+				"entities, DTDs or network resources",
 				url ? url : "?");
 		st->refused_entity = true;
 	}
@@ -73,8 +72,8 @@ static void report(void *ctx, xmlErrorPtr err)
 		line = (int)xmlGetLineNo(node);
 		struct bc_xml_locator loc = {st->bytes, st->len, 0, 0};
 		col = node->type == XML_ELEMENT_NODE
-			      ? bc_xml_locate(&loc, line, (const char *)node->name)
-			      : 0;
+			  ? bc_xml_locate(&loc, line, (const char *)node->name)
+			  : 0;
 	}
 	enum bc_severity sev = err->level == XML_ERR_WARNING ? BC_WARNING : BC_ERROR;
 	bc_diag(st->d, sev, line, col, "%s", msg);
@@ -83,8 +82,7 @@ static void report(void *ctx, xmlErrorPtr err)
 	free(msg);
 }
 
-static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
-		       const xmlChar *sys_id)
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
 {
 	(void)name;
 	(void)ext_id;
@@ -103,7 +101,7 @@ struct bc_xml *bc_xml_new(void)
 	xmlSetExternalEntityLoader(deny_loader);
 	struct bc_xml *x = bc_xcalloc(1, sizeof *x);
 	xmlRelaxNGParserCtxtPtr pc =
-		xmlRelaxNGNewMemParserCtxt(bc_schema_paper, (int)bc_schema_paper_len);
+	    xmlRelaxNGNewMemParserCtxt(bc_schema_paper, (int)bc_schema_paper_len);
 	x->paper = xmlRelaxNGParse(pc);
 	xmlRelaxNGFreeParserCtxt(pc);
 	if (!x->paper) {
@@ -121,8 +119,7 @@ void bc_xml_free(struct bc_xml *x)
 	free(x);
 }
 
-char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out,
-		   struct bc_diag *d)
+char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out, struct bc_diag *d)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -175,8 +172,8 @@ char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out,
 	return buf;
 }
 
-xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
-		       enum bc_schema schema, struct bc_diag *d)
+xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_schema schema,
+		       struct bc_diag *d)
 {
 	struct parse_state st = {.d = d, .bytes = bytes, .len = len};
 	int errors_before = d->errors;
@@ -205,13 +202,12 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
 	ctxt->_private = &st;
 	ctxt->sax->internalSubset = on_doctype;
 	xmlSetStructuredErrorFunc(&st, report);
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
-					  XML_PARSE_NONET | XML_PARSE_BIG_LINES |
-						  XML_PARSE_NOCDATA);
+	xmlDocPtr doc =
+	    xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
+			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
 	if (st.doctype) {
 		/* Errors libxml2 raised because we stopped it are noise. */
-		bc_diag(d, BC_ERROR, st.doctype_line, 1,
-			"DOCTYPE declarations are not allowed");
+		bc_diag(d, BC_ERROR, st.doctype_line, 1, "DOCTYPE declarations are not allowed");
 		bc_hint(d, "remove the <!DOCTYPE ...> line; boardc papers use no "
 			   "DTD and no entities");
 		xmlFreeDoc(doc);
@@ -229,8 +225,7 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
 			struct bc_xml_locator loc = {bytes, len, 0, 0};
 			int line = root ? (int)xmlGetLineNo(root) : 0;
 			bc_diag(d, BC_ERROR, line,
-				root ? bc_xml_locate(&loc, line, (const char *)root->name)
-				     : 0,
+				root ? bc_xml_locate(&loc, line, (const char *)root->name) : 0,
 				"root element <%s> is not in the boardc namespace",
 				root ? (const char *)root->name : "?");
 			bc_hint(d, "write <paper xmlns=\"urn:x-boardc:paper:1\">");
@@ -255,9 +250,8 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
 
 static bool is_name_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
-	       (unsigned char)c >= 0x80;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '-' || c == '_' || c == '.' || (unsigned char)c >= 0x80;
 }
 
 int bc_xml_locate(struct bc_xml_locator *loc, int line, const char *name)

@@ -20,14 +20,13 @@ enum bc_schema { BC_SCHEMA_NONE, BC_SCHEMA_PAPER };
 
 /* Read a file (regular file, at most max_bytes) into memory; caller frees.
  * Reports its own diagnostics; returns NULL on failure. */
-char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out,
-		   struct bc_diag *d);
+char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out, struct bc_diag *d);
 
 /* Parse bytes; on success returns a document the caller frees with
  * xmlFreeDoc. On any error (including schema errors) returns NULL after
  * reporting every error found. */
-xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len,
-		       enum bc_schema schema, struct bc_diag *d);
+xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_schema schema,
+		       struct bc_diag *d);
 
 /* Finds columns of start tags, which libxml2 2.9 does not record. Elements
  * are looked up in document order, so the search only moves forward. */

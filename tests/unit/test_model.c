@@ -68,9 +68,9 @@ static void kinds_and_titles(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(tree_links_and_free),
-		cmocka_unit_test(attributes),
-		cmocka_unit_test(kinds_and_titles),
+	    cmocka_unit_test(tree_links_and_free),
+	    cmocka_unit_test(attributes),
+	    cmocka_unit_test(kinds_and_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,33 +14,34 @@ static int teardown(void **state)
 	return 0;
 }
 
-#define ASSERT_NUM(root, id, num, lbl)                                         \
-	do {                                                                   \
-		struct bc_node *n_ = by_id(root, id);                          \
-		assert_non_null(n_);                                           \
-		if (num)                                                       \
-			assert_string_equal(n_->number, num);                  \
-		else                                                           \
-			assert_null(n_->number);                               \
-		if (lbl)                                                       \
-			assert_string_equal(n_->label, lbl);                   \
+#define ASSERT_NUM(root, id, num, lbl)                                                             \
+	do {                                                                                       \
+		struct bc_node *n_ = by_id(root, id);                                              \
+		assert_non_null(n_);                                                               \
+		if (num)                                                                           \
+			assert_string_equal(n_->number, num);                                      \
+		else                                                                               \
+			assert_null(n_->number);                                                   \
+		if (lbl)                                                                           \
+			assert_string_equal(n_->label, lbl);                                       \
 	} while (0)
 
 static void hierarchical(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<recommendations numbered=\"no\"><recommendation id=\"r1\">Agree.</recommendation>"
-				     "<recommendation id=\"r2\">Note.</recommendation></recommendations>"
-				     "<section title=\"A\" id=\"s1\"><p id=\"p11\">x</p><p id=\"p12\">x</p>"
-				     "<p numbered=\"no\" id=\"pn\">lead-in</p>"
-				     "<section title=\"Sub\" id=\"s13\"><p id=\"p131\">x</p></section>"
-				     "<p id=\"p14\">x</p>"
-				     "<section title=\"Quiet\" numbered=\"no\" id=\"q\"><p id=\"p15\">x</p></section>"
-				     "</section>"
-				     "<section title=\"B\" id=\"s2\"><p id=\"p21\">x</p></section>"
-				     "<section title=\"Front\" numbered=\"no\" id=\"top\"><p id=\"pt\">x</p></section>");
+	struct bc_node *root = paper(
+	    *state, &c,
+	    "<recommendations numbered=\"no\"><recommendation id=\"r1\">Agree.</recommendation>"
+	    "<recommendation id=\"r2\">Note.</recommendation></recommendations>"
+	    "<section title=\"A\" id=\"s1\"><p id=\"p11\">x</p><p id=\"p12\">x</p>"
+	    "<p numbered=\"no\" id=\"pn\">lead-in</p>"
+	    "<section title=\"Sub\" id=\"s13\"><p id=\"p131\">x</p></section>"
+	    "<p id=\"p14\">x</p>"
+	    "<section title=\"Quiet\" numbered=\"no\" id=\"q\"><p id=\"p15\">x</p></section>"
+	    "</section>"
+	    "<section title=\"B\" id=\"s2\"><p id=\"p21\">x</p></section>"
+	    "<section title=\"Front\" numbered=\"no\" id=\"top\"><p id=\"pt\">x</p></section>");
 	assert_non_null(root);
 	ASSERT_NUM(root, "r1", "1", "recommendation 1");
 	ASSERT_NUM(root, "r2", "2", "recommendation 2");
@@ -68,11 +69,12 @@ static void flat(void **state)
 	struct capture c;
 	capture_open(&c);
 	const char *src =
-		"<paper xmlns=\"urn:x-boardc:paper:1\" numbering=\"flat\">"
-		"<front><committee>Executive</committee><meeting date=\"2009-04-27\"/><title>T</title></front>"
-		"<recommendations><recommendation id=\"r1\">Note.</recommendation></recommendations>"
-		"<section title=\"Overview\" id=\"o\"><p id=\"a\">x</p><p id=\"b\">x</p></section>"
-		"<section title=\"Next\"><p id=\"c\">x</p></section></paper>";
+	    "<paper xmlns=\"urn:x-boardc:paper:1\" numbering=\"flat\">"
+	    "<front><committee>Executive</committee><meeting "
+	    "date=\"2009-04-27\"/><title>T</title></front>"
+	    "<recommendations><recommendation id=\"r1\">Note.</recommendation></recommendations>"
+	    "<section title=\"Overview\" id=\"o\"><p id=\"a\">x</p><p id=\"b\">x</p></section>"
+	    "<section title=\"Next\"><p id=\"c\">x</p></section></paper>";
 	struct bc_node *root = bc_parse_memory(*state, src, strlen(src), NULL, &c.d);
 	assert_non_null(root);
 	bc_number(root);
@@ -89,20 +91,24 @@ static void options_tables_figures_appendices(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	const char *src =
-		"<paper xmlns=\"urn:x-boardc:paper:1\" appendix-name=\"Annex\" appendix-numbering=\"letter\">"
-		"<front><committee>Board</committee><meeting date=\"2012-07-26\"/><title>T</title></front>"
-		"<options title=\"Options\" id=\"opts\"><p id=\"o0\">intro</p>"
-		"<option name=\"Do nothing\" id=\"opt1\"><p id=\"o1\">x</p></option>"
-		"<option name=\"Integrate\" id=\"opt2\" recommended=\"yes\"><p id=\"o2\">x<fn>n</fn></p></option>"
-		"</options>"
-		"<section title=\"S\"><table id=\"t1\"><caption>C</caption><tbody><tr><td>1</td></tr></tbody></table>"
-		"<table id=\"t0\"><tbody><tr><td>1</td></tr></tbody></table>"
-		"<figure id=\"g1\"><caption>F</caption><alt>A</alt></figure>"
-		"<p>y<fn>m</fn></p></section>"
-		"<appendix title=\"Plan\" id=\"ax\"><p id=\"ap\">x</p><section title=\"One\" id=\"as\"><p id=\"asp\">x</p></section></appendix>"
-		"<appendix title=\"More\" id=\"ay\"/>"
-		"</paper>";
+	const char *src = "<paper xmlns=\"urn:x-boardc:paper:1\" appendix-name=\"Annex\" "
+			  "appendix-numbering=\"letter\">"
+			  "<front><committee>Board</committee><meeting "
+			  "date=\"2012-07-26\"/><title>T</title></front>"
+			  "<options title=\"Options\" id=\"opts\"><p id=\"o0\">intro</p>"
+			  "<option name=\"Do nothing\" id=\"opt1\"><p id=\"o1\">x</p></option>"
+			  "<option name=\"Integrate\" id=\"opt2\" recommended=\"yes\"><p "
+			  "id=\"o2\">x<fn>n</fn></p></option>"
+			  "</options>"
+			  "<section title=\"S\"><table "
+			  "id=\"t1\"><caption>C</caption><tbody><tr><td>1</td></tr></tbody></table>"
+			  "<table id=\"t0\"><tbody><tr><td>1</td></tr></tbody></table>"
+			  "<figure id=\"g1\"><caption>F</caption><alt>A</alt></figure>"
+			  "<p>y<fn>m</fn></p></section>"
+			  "<appendix title=\"Plan\" id=\"ax\"><p id=\"ap\">x</p><section "
+			  "title=\"One\" id=\"as\"><p id=\"asp\">x</p></section></appendix>"
+			  "<appendix title=\"More\" id=\"ay\"/>"
+			  "</paper>";
 	struct bc_node *root = bc_parse_memory(*state, src, strlen(src), NULL, &c.d);
 	assert_non_null(root);
 	bc_number(root);
@@ -139,9 +145,9 @@ static void list_number_formats(void **state)
 		int n;
 		const char *style, *want;
 	} cases[] = {
-		{1, "letter", "a"},	 {26, "letter", "z"},	   {27, "letter", "aa"},
-		{3, "upper-letter", "C"}, {4, "roman", "iv"},	   {1994, "roman", "mcmxciv"},
-		{12, "number", "12"},	 {7, NULL, "7"},
+	    {1, "letter", "a"},	      {26, "letter", "z"}, {27, "letter", "aa"},
+	    {3, "upper-letter", "C"}, {4, "roman", "iv"},  {1994, "roman", "mcmxciv"},
+	    {12, "number", "12"},     {7, NULL, "7"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *s = bc_number_format(cases[i].n, cases[i].style);
@@ -153,10 +159,10 @@ static void list_number_formats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(hierarchical),
-		cmocka_unit_test(flat),
-		cmocka_unit_test(options_tables_figures_appendices),
-		cmocka_unit_test(list_number_formats),
+	    cmocka_unit_test(hierarchical),
+	    cmocka_unit_test(flat),
+	    cmocka_unit_test(options_tables_figures_appendices),
+	    cmocka_unit_test(list_number_formats),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

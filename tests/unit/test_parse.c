@@ -140,14 +140,14 @@ static void locator_counts_characters(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(builds_tree_with_positions),
-		cmocka_unit_test(wraps_loose_inline_in_list_items),
-		cmocka_unit_test(reports_every_schema_error_with_lines),
-		cmocka_unit_test(malformed_xml_has_line_and_column),
-		cmocka_unit_test(refuses_doctype_and_entities),
-		cmocka_unit_test(refuses_gzip_empty_and_wrong_namespace),
-		cmocka_unit_test(enforces_text_limit),
-		cmocka_unit_test(locator_counts_characters),
+	    cmocka_unit_test(builds_tree_with_positions),
+	    cmocka_unit_test(wraps_loose_inline_in_list_items),
+	    cmocka_unit_test(reports_every_schema_error_with_lines),
+	    cmocka_unit_test(malformed_xml_has_line_and_column),
+	    cmocka_unit_test(refuses_doctype_and_entities),
+	    cmocka_unit_test(refuses_gzip_empty_and_wrong_namespace),
+	    cmocka_unit_test(enforces_text_limit),
+	    cmocka_unit_test(locator_counts_characters),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -26,10 +26,11 @@ static void refs_resolve_to_their_targets(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<section title=\"A\" id=\"a\"><p>See <ref to=\"tab\"/>.</p>"
-				     "<table id=\"tab\"><caption>Money</caption><tbody><tr><td>1</td></tr></tbody></table>"
-				     "</section>");
+	struct bc_node *root = paper(
+	    *state, &c,
+	    "<section title=\"A\" id=\"a\"><p>See <ref to=\"tab\"/>.</p>"
+	    "<table id=\"tab\"><caption>Money</caption><tbody><tr><td>1</td></tr></tbody></table>"
+	    "</section>");
 	assert_non_null(root);
 	assert_int_equal(c.d.errors, 0);
 	struct bc_node *ref = first_of(root, BC_REF);
@@ -43,9 +44,10 @@ static void unknown_ref_is_an_error_with_a_hint(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<section title=\"A\" id=\"options\">\n"
-				     "<p>See <ref to=\"optoins\"/> and <ref to=\"zzz\"/>.</p></section>");
+	struct bc_node *root =
+	    paper(*state, &c,
+		  "<section title=\"A\" id=\"options\">\n"
+		  "<p>See <ref to=\"optoins\"/> and <ref to=\"zzz\"/>.</p></section>");
 	assert_non_null(root);
 	assert_int_equal(c.d.errors, 2);
 	const char *out = capture_text(&c);
@@ -60,9 +62,10 @@ static void unnumbered_target_needs_link_text(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<section title=\"A\"><p numbered=\"no\" id=\"lead\">x</p>"
-				     "<p><ref to=\"lead\"/></p><p><ref to=\"lead\">the lead-in</ref></p></section>");
+	struct bc_node *root =
+	    paper(*state, &c,
+		  "<section title=\"A\"><p numbered=\"no\" id=\"lead\">x</p>"
+		  "<p><ref to=\"lead\"/></p><p><ref to=\"lead\">the lead-in</ref></p></section>");
 	assert_non_null(root);
 	assert_int_equal(c.d.errors, 1);
 	assert_non_null(strstr(capture_text(&c), "needs link text"));
@@ -74,8 +77,8 @@ static void duplicate_ids_name_both_places(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<section title=\"A\" id=\"x\">\n<p id=\"x\">y</p></section>");
+	struct bc_node *root =
+	    paper(*state, &c, "<section title=\"A\" id=\"x\">\n<p id=\"x\">y</p></section>");
 	assert_non_null(root);
 	assert_int_equal(c.d.errors, 1);
 	const char *out = capture_text(&c);
@@ -90,11 +93,11 @@ static void empty_recommendation_and_bad_values(void **state)
 	struct capture c;
 	capture_open(&c);
 	const char *src =
-		"<paper xmlns=\"urn:x-boardc:paper:1\">\n"
-		"<front><committee>C</committee><meeting date=\"2010-02-30\" time=\"25:00\"/>"
-		"<title>T</title><exempt paragraph=\"9\"/></front>\n"
-		"<recommendations><recommendation>  </recommendation></recommendations>\n"
-		"<section title=\"S\"><p><a href=\"javascript:alert(1)\">x</a></p></section></paper>";
+	    "<paper xmlns=\"urn:x-boardc:paper:1\">\n"
+	    "<front><committee>C</committee><meeting date=\"2010-02-30\" time=\"25:00\"/>"
+	    "<title>T</title><exempt paragraph=\"9\"/></front>\n"
+	    "<recommendations><recommendation>  </recommendation></recommendations>\n"
+	    "<section title=\"S\"><p><a href=\"javascript:alert(1)\">x</a></p></section></paper>";
 	struct bc_node *root = bc_parse_memory(*state, src, strlen(src), NULL, &c.d);
 	assert_non_null(root);
 	bc_number(root);
@@ -113,15 +116,18 @@ static void widths_and_paths(void **state)
 {
 	struct capture c;
 	capture_open(&c);
-	struct bc_node *root = paper(*state, &c,
-				     "<section title=\"A\">"
-				     "<table><col width=\"2*\"/><col width=\"30%\"/><col width=\"wide\"/>"
-				     "<tbody><tr><td>1</td></tr></tbody></table>"
-				     "<table><col width=\"1*\"/><col width=\"2.5*\"/>"
-				     "<tbody><tr><td>1</td></tr></tbody></table>"
-				     "<figure><caption>c</caption><alt>a</alt><image src=\"a/../../x.png\" width=\"200px\"/></figure>"
-				     "<figure><caption>c</caption><alt>a</alt><image src=\"v1..2.png\" width=\"50%\"/></figure>"
-				     "</section>");
+	struct bc_node *root =
+	    paper(*state, &c,
+		  "<section title=\"A\">"
+		  "<table><col width=\"2*\"/><col width=\"30%\"/><col width=\"wide\"/>"
+		  "<tbody><tr><td>1</td></tr></tbody></table>"
+		  "<table><col width=\"1*\"/><col width=\"2.5*\"/>"
+		  "<tbody><tr><td>1</td></tr></tbody></table>"
+		  "<figure><caption>c</caption><alt>a</alt><image src=\"a/../../x.png\" "
+		  "width=\"200px\"/></figure>"
+		  "<figure><caption>c</caption><alt>a</alt><image src=\"v1..2.png\" "
+		  "width=\"50%\"/></figure>"
+		  "</section>");
 	assert_non_null(root);
 	const char *out = capture_text(&c);
 	assert_non_null(strstr(out, "mix shares"));
@@ -156,13 +162,13 @@ static void dates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(refs_resolve_to_their_targets),
-		cmocka_unit_test(unknown_ref_is_an_error_with_a_hint),
-		cmocka_unit_test(unnumbered_target_needs_link_text),
-		cmocka_unit_test(duplicate_ids_name_both_places),
-		cmocka_unit_test(empty_recommendation_and_bad_values),
-		cmocka_unit_test(widths_and_paths),
-		cmocka_unit_test(dates),
+	    cmocka_unit_test(refs_resolve_to_their_targets),
+	    cmocka_unit_test(unknown_ref_is_an_error_with_a_hint),
+	    cmocka_unit_test(unnumbered_target_needs_link_text),
+	    cmocka_unit_test(duplicate_ids_name_both_places),
+	    cmocka_unit_test(empty_recommendation_and_bad_values),
+	    cmocka_unit_test(widths_and_paths),
+	    cmocka_unit_test(dates),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
