@@ -118,13 +118,9 @@ static struct bc_block *line_block(struct bc_lctx *lc, const char *text,
 				   const PangoFontDescription *f, enum bc_role role,
 				   double space_after)
 {
-	struct bc_para *p = bc_para_plain(lc, text, f, lc->text_w, BC_ALIGN_LEFT, role);
-	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-	b->w = lc->text_w;
-	b->role = role;
-	double y = 0;
-	bc_para_lines(p, 0, &y, &b->lines);
-	b->h = y;
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, text);
+	struct bc_block *b = bc_block_from_tb(lc, &tb, f, 0, role, NULL, 0);
 	b->space_after = space_after;
 	b->keep_with_next = true;
 	return b;

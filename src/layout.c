@@ -35,8 +35,87 @@ static PangoFontDescription *font(const struct bc_style *st, double size, bool b
 	return f;
 }
 
-/* One paragraph of inline content as a block of lines, with an optional
- * label (paragraph number, bullet) hanging in the gutter at label_x. */
+struct bc_block *bc_block_from_tb(struct bc_lctx *lc, struct bc_tb *tb,
+				  const PangoFontDescription *f, double x, enum bc_role role,
+				  const char *label, double label_x)
+{
+	struct bc_para *lp =
+	    label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
+	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
+	 * text along rather than overprinting it. */
+	if (lp && label_x + bc_para_width(lp) + 6 > x)
+		x = label_x + bc_para_width(lp) + 6;
+	size_t n = 0;
+	enum bc_align align =
+	    lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY : BC_ALIGN_LEFT;
+	struct bc_para **ps = bc_tb_finish(tb, lc, f, lc->text_w - x, align, role, &n);
+	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
+	b->w = lc->text_w;
+	b->role = role;
+	double y = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t first = b->lines.n;
+		bc_para_lines(ps[i], x, &y, &b->lines);
+		if (i == 0 && lp && b->lines.n > first) {
+			b->lines.v[first].label = lp;
+			b->lines.v[first].label_x = label_x;
+		}
+	}
+	free(ps);
+	b->h = y;
+	b->space_after = lc->st->para_space;
+	return b;
+}
+
+/* The paras of a block, for setting colour, level or node on all of them. */
+static void block_paras(struct bc_block *b, int level, const struct bc_node *node,
+			const struct bc_rgb *colour)
+{
+	for (size_t i = 0; i < b->lines.n; i++) {
+		struct bc_line *l = &b->lines.v[i];
+		l->para->level = level;
+		l->para->node = node;
+		if (colour) {
+			l->para->colour = *colour;
+			if (l->label)
+				l->label->colour = *colour;
+		}
+	}
+}
+
+struct bc_block *bc_caption_block(struct bc_lctx *lc, const char *label,
+				  const struct bc_node *caption, double x)
+{
+	struct bc_tb tb = {0};
+	int s = bc_tb_begin(&tb);
+	bc_tb_text(&tb, label);
+	bc_tb_text(&tb, ": ");
+	bc_tb_end(&tb, s, BC_SPAN_BOLD);
+	if (caption)
+		bc_tb_inline(&tb, lc, caption);
+	struct bc_block *b =
+	    bc_block_from_tb(lc, &tb, lc->doc->font_body, x, BC_ROLE_CAPTION, NULL, 0);
+	b->space_before = lc->st->para_space;
+	b->space_after = 4;
+	b->keep_with_next = true;
+	return b;
+}
+
+struct bc_block *bc_source_block(struct bc_lctx *lc, const struct bc_node *source, double x)
+{
+	/* The block above (table, figure) belongs with its source note. */
+	if (lc->doc->nblocks) {
+		lc->doc->blocks[lc->doc->nblocks - 1].keep_with_next = true;
+		lc->doc->blocks[lc->doc->nblocks - 1].space_after = 2;
+	}
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, "Source: ");
+	bc_tb_inline(&tb, lc, source);
+	return bc_block_from_tb(lc, &tb, lc->doc->font_small, x, BC_ROLE_CAPTION, NULL, 0);
+}
+
+/* One paragraph of inline content (after an optional prefix) as a block,
+ * with an optional label hanging in the gutter at label_x. */
 static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl,
 				   const char *prefix, const char *label, double label_x, double x,
 				   const PangoFontDescription *f, enum bc_role role, int level)
@@ -46,35 +125,8 @@ static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl
 		bc_tb_text(&tb, prefix);
 	if (inl)
 		bc_tb_inline(&tb, lc, inl);
-	struct bc_para *lp =
-	    label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
-	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
-	 * text along rather than overprinting it. */
-	if (lp && label_x + bc_para_width(lp) + 6 > x)
-		x = label_x + bc_para_width(lp) + 6;
-	double w = lc->text_w - x;
-	size_t n = 0;
-	enum bc_align align =
-	    lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY : BC_ALIGN_LEFT;
-	struct bc_para **ps = bc_tb_finish(&tb, lc, f, w, align, role, &n);
-	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-	b->x = 0;
-	b->w = lc->text_w;
-	b->role = role;
-	double y = 0;
-	for (size_t i = 0; i < n; i++) {
-		ps[i]->level = level;
-		ps[i]->node = inl;
-		size_t first = b->lines.n;
-		bc_para_lines(ps[i], x, &y, &b->lines);
-		if (i == 0 && label && b->lines.n > first) {
-			b->lines.v[first].label = lp;
-			b->lines.v[first].label_x = label_x;
-		}
-	}
-	free(ps);
-	b->h = y;
-	b->space_after = lc->st->para_space;
+	struct bc_block *b = bc_block_from_tb(lc, &tb, f, x, role, label, label_x);
+	block_paras(b, level, inl, NULL);
 	if (inl && bc_node_attr(inl, "id"))
 		b->anchor = inl;
 	return b;
@@ -101,34 +153,14 @@ static void heading(struct bc_lctx *lc, const struct bc_node *n, const char *tex
 {
 	int lvl = depth < 1 ? 1 : depth > 3 ? 3 : depth;
 	char *label = number ? display_number(number) : NULL;
-	struct bc_block *b;
-	struct bc_tb tb = {0};
-	bc_tb_text(&tb, text);
-	size_t cnt = 0;
 	double x = label ? lc->st->number_width : 0;
 	if (!label && fl.x > 0 && depth > 1)
 		x = fl.x;
-	struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_h[lvl - 1], lc->text_w - x,
-					   BC_ALIGN_LEFT, BC_ROLE_H, &cnt);
-	b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-	b->w = lc->text_w;
-	b->role = BC_ROLE_H;
-	double y = 0;
-	for (size_t i = 0; i < cnt; i++) {
-		ps[i]->level = depth;
-		ps[i]->node = n;
-		ps[i]->colour = lc->st->h_colour[lvl - 1];
-		size_t first = b->lines.n;
-		bc_para_lines(ps[i], x, &y, &b->lines);
-		if (i == 0 && label) {
-			b->lines.v[first].label = bc_para_plain(lc, label, lc->doc->font_h[lvl - 1],
-								-1, BC_ALIGN_LEFT, BC_ROLE_LBL);
-			b->lines.v[first].label->colour = lc->st->h_colour[lvl - 1];
-			b->lines.v[first].label_x = 0;
-		}
-	}
-	free(ps);
-	b->h = y;
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, text);
+	struct bc_block *b =
+	    bc_block_from_tb(lc, &tb, lc->doc->font_h[lvl - 1], x, BC_ROLE_H, label, 0);
+	block_paras(b, depth, n, &lc->st->h_colour[lvl - 1]);
 	b->space_before = lc->st->h_before[lvl - 1];
 	b->space_after = lc->st->h_after[lvl - 1];
 	b->keep_with_next = true;
@@ -198,14 +230,9 @@ static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x
 
 static struct bc_block *lead_in(struct bc_lctx *lc, const char *text, double x)
 {
-	struct bc_para *p =
-	    bc_para_plain(lc, text, lc->doc->font_bold, lc->text_w - x, BC_ALIGN_LEFT, BC_ROLE_P);
-	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-	b->w = lc->text_w;
-	b->role = BC_ROLE_P;
-	double y = 0;
-	bc_para_lines(p, x, &y, &b->lines);
-	b->h = y;
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, text);
+	struct bc_block *b = bc_block_from_tb(lc, &tb, lc->doc->font_bold, x, BC_ROLE_P, NULL, 0);
 	b->space_after = lc->st->para_space / 2;
 	b->keep_with_next = true;
 	return b;
@@ -224,30 +251,8 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 {
 	const struct bc_style *st = lc->st;
 	double w = lc->text_w - x;
-	struct bc_block *first_block = NULL;
-	/* Caption above: "Figure N: caption". */
-	struct bc_tb tb = {0};
-	int s = bc_tb_begin(&tb);
-	bc_tb_text(&tb, fig->label ? fig->label : "Figure");
-	bc_tb_text(&tb, ": ");
-	bc_tb_end(&tb, s, BC_SPAN_BOLD);
-	bc_tb_inline(&tb, lc, bc_node_child(fig, BC_CAPTION));
-	size_t n = 0;
-	struct bc_para **ps =
-	    bc_tb_finish(&tb, lc, lc->doc->font_body, w, BC_ALIGN_LEFT, BC_ROLE_CAPTION, &n);
-	struct bc_block *cap = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-	first_block = cap;
-	cap->w = lc->text_w;
-	cap->role = BC_ROLE_CAPTION;
-	double y = 0;
-	for (size_t i = 0; i < n; i++)
-		bc_para_lines(ps[i], x, &y, &cap->lines);
-	free(ps);
-	cap->h = y;
-	cap->space_before = st->para_space;
-	cap->space_after = 4;
-	cap->keep_with_next = true;
-	cap->anchor = fig;
+	bc_caption_block(lc, fig->label ? fig->label : "Figure", bc_node_child(fig, BC_CAPTION), x)
+	    ->anchor = fig;
 
 	const struct bc_node *img = bc_node_child(fig, BC_IMAGE);
 	const struct bc_node *alt = bc_node_child(fig, BC_ALT);
@@ -299,7 +304,6 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		ib->w = want;
 		ib->h = h;
 		ib->role = BC_ROLE_FIGURE;
-		ib->keep_with_next = bc_node_child(fig, BC_SOURCE) != NULL;
 		ib->space_after = st->para_space;
 	} else {
 		/* No drawing yet: a framed box holding the text alternative, so
@@ -325,28 +329,11 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		free(aps);
 		fb->h = fy + 8;
 		fb->keep_together = true;
-		fb->keep_with_next = bc_node_child(fig, BC_SOURCE) != NULL;
 		fb->space_after = st->para_space;
 	}
 	const struct bc_node *src = bc_node_child(fig, BC_SOURCE);
-	if (src) {
-		struct bc_tb stb = {0};
-		bc_tb_text(&stb, "Source: ");
-		bc_tb_inline(&stb, lc, src);
-		size_t sn = 0;
-		struct bc_para **sps = bc_tb_finish(&stb, lc, lc->doc->font_small, w, BC_ALIGN_LEFT,
-						    BC_ROLE_CAPTION, &sn);
-		struct bc_block *sb2 = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		sb2->w = lc->text_w;
-		double sy = 0;
-		for (size_t i = 0; i < sn; i++)
-			bc_para_lines(sps[i], x, &sy, &sb2->lines);
-		free(sps);
-		sb2->h = sy;
-		sb2->role = BC_ROLE_CAPTION;
-		sb2->space_after = st->para_space;
-	}
-	(void)first_block;
+	if (src)
+		bc_source_block(lc, src, x);
 }
 
 static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
@@ -356,19 +343,7 @@ static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
 		int s = bc_tb_begin(&tb);
 		bc_tb_inline(&tb, lc, p);
 		bc_tb_end(&tb, s, BC_SPAN_ITALIC);
-		size_t n = 0;
-		struct bc_para **ps =
-		    bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - x - 2 * LIST_INDENT,
-				 BC_ALIGN_LEFT, BC_ROLE_P, &n);
-		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		b->w = lc->text_w;
-		b->role = BC_ROLE_P;
-		double y = 0;
-		for (size_t i = 0; i < n; i++)
-			bc_para_lines(ps[i], x + LIST_INDENT, &y, &b->lines);
-		free(ps);
-		b->h = y;
-		b->space_after = lc->st->para_space;
+		bc_block_from_tb(lc, &tb, lc->doc->font_body, x + LIST_INDENT, BC_ROLE_P, NULL, 0);
 	}
 	const char *source = bc_node_attr(q, "source");
 	if (source && lc->doc->nblocks) {
@@ -413,6 +388,21 @@ static void one_block(struct bc_lctx *lc, const struct bc_node *c, struct flow f
 
 static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow fl);
 
+/* One bulleted item whose text is in tb (consumed); a link to `uri` or
+ * `target` covers the whole text when given. */
+static void bullet_item(struct bc_lctx *lc, struct bc_tb *tb, int start, const char *uri,
+			const struct bc_node *target, struct flow fl)
+{
+	if (uri || target) {
+		struct bc_link l = {start, (int)tb->text.len, uri ? bc_xstrdup(uri) : NULL, target};
+		BC_PUSH(tb->links, tb->nlinks, tb->links_cap, l);
+		bc_tb_end(tb, start, BC_SPAN_LINK);
+	}
+	struct bc_block *b = bc_block_from_tb(lc, tb, lc->doc->font_body, fl.x + LIST_INDENT,
+					      BC_ROLE_LI, bullet_for(0), fl.x);
+	b->space_after = lc->st->para_space / 2;
+}
+
 static void item_list(struct bc_lctx *lc, const struct bc_node *parent, enum bc_kind kind,
 		      struct flow fl)
 {
@@ -422,33 +412,7 @@ static void item_list(struct bc_lctx *lc, const struct bc_node *parent, enum bc_
 		struct bc_tb tb = {0};
 		int s = bc_tb_begin(&tb);
 		bc_tb_inline(&tb, lc, c);
-		const char *href = bc_node_attr(c, "href");
-		if (href) {
-			struct bc_link l = {s, (int)tb.text.len, bc_xstrdup(href), NULL};
-			BC_PUSH(tb.links, tb.nlinks, tb.links_cap, l);
-			bc_tb_end(&tb, s, BC_SPAN_LINK);
-		}
-		size_t np = 0;
-		double tx = fl.x + LIST_INDENT;
-		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - tx,
-						   BC_ALIGN_LEFT, BC_ROLE_LI, &np);
-		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		b->w = lc->text_w;
-		b->role = BC_ROLE_LI;
-		double y = 0;
-		for (size_t i = 0; i < np; i++) {
-			size_t first = b->lines.n;
-			bc_para_lines(ps[i], tx, &y, &b->lines);
-			if (i == 0) {
-				b->lines.v[first].label =
-				    bc_para_plain(lc, bullet_for(0), lc->doc->font_body, -1,
-						  BC_ALIGN_LEFT, BC_ROLE_LBL);
-				b->lines.v[first].label_x = fl.x;
-			}
-		}
-		free(ps);
-		b->h = y;
-		b->space_after = lc->st->para_space / 2;
+		bullet_item(lc, &tb, s, bc_node_attr(c, "href"), NULL, fl);
 	}
 }
 
@@ -464,30 +428,7 @@ static void appendix_list(struct bc_lctx *lc, const struct bc_node *root, struct
 		bc_tb_text(&tb, a->label);
 		bc_tb_text(&tb, " \u2013 ");
 		bc_tb_text(&tb, bc_node_title(a));
-		struct bc_link l = {s, (int)tb.text.len, NULL, a};
-		BC_PUSH(tb.links, tb.nlinks, tb.links_cap, l);
-		bc_tb_end(&tb, s, BC_SPAN_LINK);
-		size_t np = 0;
-		double tx = fl.x + LIST_INDENT;
-		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w - tx,
-						   BC_ALIGN_LEFT, BC_ROLE_LI, &np);
-		struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		b->w = lc->text_w;
-		b->role = BC_ROLE_LI;
-		double y = 0;
-		for (size_t i = 0; i < np; i++) {
-			size_t first = b->lines.n;
-			bc_para_lines(ps[i], tx, &y, &b->lines);
-			if (i == 0) {
-				b->lines.v[first].label =
-				    bc_para_plain(lc, bullet_for(0), lc->doc->font_body, -1,
-						  BC_ALIGN_LEFT, BC_ROLE_LBL);
-				b->lines.v[first].label_x = fl.x;
-			}
-		}
-		free(ps);
-		b->h = y;
-		b->space_after = lc->st->para_space / 2;
+		bullet_item(lc, &tb, s, NULL, a, fl);
 	}
 	if (!any)
 		text_block(lc, NULL, "None.", NULL, 0, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
@@ -578,15 +519,10 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 			/* The sign-off belongs to the text above it. */
 			if (lc->doc->nblocks)
 				lc->doc->blocks[lc->doc->nblocks - 1].keep_with_next = true;
-			struct bc_para *p =
-			    bc_para_plain(lc, by, lc->doc->font_small, lc->text_w - inner.x,
-					  BC_ALIGN_LEFT, BC_ROLE_P);
-			struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-			b->w = lc->text_w;
-			b->role = BC_ROLE_P;
-			double y = 0;
-			bc_para_lines(p, inner.x, &y, &b->lines);
-			b->h = y;
+			struct bc_tb tb = {0};
+			bc_tb_text(&tb, by);
+			struct bc_block *b = bc_block_from_tb(lc, &tb, lc->doc->font_small, inner.x,
+							      BC_ROLE_P, NULL, 0);
 			b->space_after = lc->st->para_space;
 		}
 	}

@@ -308,6 +308,17 @@ void bc_doc_sort_anchors(struct bc_doc *doc);
 char *bc_list_label(const struct bc_node *list, int k, int level);
 int bc_list_start(const struct bc_node *list);
 
+/* Shape a text builder (consumed) into a block of lines at text column x;
+ * a label (number, bullet) hangs at label_x on the first line. */
+struct bc_block *bc_block_from_tb(struct bc_lctx *lc, struct bc_tb *tb,
+				  const PangoFontDescription *f, double x, enum bc_role role,
+				  const char *label, double label_x);
+/* "Table 2: caption" above a table or figure, kept with it. */
+struct bc_block *bc_caption_block(struct bc_lctx *lc, const char *label,
+				  const struct bc_node *caption, double x);
+/* "Source: ..." under a table or figure, kept with it. */
+struct bc_block *bc_source_block(struct bc_lctx *lc, const struct bc_node *source, double x);
+
 /* Blocks of a container (summary, section body) at text column x. */
 void bc_layout_blocks_at(struct bc_lctx *lc, const struct bc_node *parent, double x);
 /* An unnumbered heading of the given depth, in the outline. */

@@ -344,29 +344,9 @@ static double parse_share(const char *w)
 void bc_layout_table(struct bc_lctx *lc, const struct bc_node *table)
 {
 	const struct bc_node *caption = bc_node_child(table, BC_CAPTION);
-	if (caption) {
-		struct bc_tb tb = {0};
-		int s = bc_tb_begin(&tb);
-		bc_tb_text(&tb, table->label ? table->label : "Table");
-		bc_tb_text(&tb, ": ");
-		bc_tb_end(&tb, s, BC_SPAN_BOLD);
-		bc_tb_inline(&tb, lc, caption);
-		size_t n = 0;
-		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_body, lc->text_w,
-						   BC_ALIGN_LEFT, BC_ROLE_CAPTION, &n);
-		struct bc_block *cb = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		cb->w = lc->text_w;
-		cb->role = BC_ROLE_CAPTION;
-		double y = 0;
-		for (size_t i = 0; i < n; i++)
-			bc_para_lines(ps[i], 0, &y, &cb->lines);
-		free(ps);
-		cb->h = y;
-		cb->space_before = lc->st->para_space;
-		cb->space_after = 4;
-		cb->keep_with_next = true;
-		cb->anchor = table;
-	}
+	if (caption)
+		bc_caption_block(lc, table->label ? table->label : "Table", caption, 0)->anchor =
+		    table;
 
 	struct bc_tspec t = {0};
 	enum bc_align col_align[256];
@@ -418,22 +398,6 @@ void bc_layout_table(struct bc_lctx *lc, const struct bc_node *table)
 	}
 	bc_table_build(lc, &t);
 	const struct bc_node *src = bc_node_child(table, BC_SOURCE);
-	if (src) {
-		struct bc_tb tb = {0};
-		bc_tb_text(&tb, "Source: ");
-		bc_tb_inline(&tb, lc, src);
-		size_t n = 0;
-		struct bc_para **ps = bc_tb_finish(&tb, lc, lc->doc->font_small, lc->text_w,
-						   BC_ALIGN_LEFT, BC_ROLE_CAPTION, &n);
-		struct bc_block *sb = bc_doc_add_block(lc->doc, BC_BLK_LINES);
-		sb->w = lc->text_w;
-		sb->role = BC_ROLE_CAPTION;
-		double y = 0;
-		for (size_t i = 0; i < n; i++)
-			bc_para_lines(ps[i], 0, &y, &sb->lines);
-		free(ps);
-		sb->h = y;
-		sb->space_after = lc->st->para_space;
-		lc->doc->blocks[lc->doc->nblocks - 2].space_after = 2;
-	}
+	if (src)
+		bc_source_block(lc, src, 0);
 }
