@@ -358,8 +358,15 @@ static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
 static void paragraph(struct bc_lctx *lc, const struct bc_node *p, struct flow fl)
 {
 	char *label = p->number ? display_number(p->number) : NULL;
-	text_block(lc, p, NULL, label, fl.label_x, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
+	struct bc_block *b =
+	    text_block(lc, p, NULL, label, fl.label_x, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
 	free(label);
+	/* "The options are:" introduces what follows; keep them together. */
+	char *text = bc_node_text(p);
+	size_t n = strlen(text);
+	if (n && text[n - 1] == ':' && p->next && p->next->kind != BC_SECTION)
+		b->keep_with_next = true;
+	free(text);
 }
 
 static void one_block(struct bc_lctx *lc, const struct bc_node *c, struct flow fl)

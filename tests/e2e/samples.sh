@@ -31,6 +31,8 @@ for xml in "$SAMPLES"/*.xml; do
 	# above the bottom margin: it would sit there without its text.
 	check "$name: no heading stranded at the foot of a page" \
 		sh -c "awk -F'\t' '\$3 > 0 && \$3 < 62 + 40 { bad = 1; print } END { exit bad }' '$TMP/outline'"
+	maxx=$(pdftotext -bbox "$pdf" - | sed -n 's/.*xMax="\([0-9.]*\)".*/\1/p' | sort -n | tail -1)
+	check "$name: no text beyond the right margin (max x $maxx)" awk "BEGIN { exit !($maxx <= 533.5) }"
 	pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
 	check "$name: footer on every page says Page X of $pages" \
 		sh -c "[ \$(pdftotext '$pdf' - | grep -c 'Page [0-9]* of $pages\$') -eq $pages ]"
