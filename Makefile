@@ -13,7 +13,7 @@ CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
 	libcairo2-dev libcmocka-dev fontconfig fonts-liberation2 \
-	poppler-utils qpdf locales python3 libxml2-utils
+	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils
 
 PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -23,7 +23,7 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parame
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -DBOARDC_VERSION='"$(VERSION)"' \
 	-Isrc -I$(BUILD)/gen $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lm
+LDLIBS   = $(PKG_LIBS) -lcsv -lm
 
 SRC      = $(wildcard src/*.c)
 GEN      = $(BUILD)/gen/schema.c $(BUILD)/gen/style_default.c

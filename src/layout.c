@@ -9,6 +9,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include "chart.h"
 #include "date.h"
 #include "layout.h"
 #include "number.h"
@@ -247,6 +248,30 @@ static bool inside_base_dir(const char *base_dir, const char *path)
 	return ok;
 }
 
+/* A chart scaled to the text width; its height is what the chart asks for,
+ * but never more than three quarters of a page (the chart fits itself into
+ * the box it is given). */
+static void chart_block(struct bc_lctx *lc, const struct bc_chart *chart, double x)
+{
+	const struct bc_style *st = lc->st;
+	struct bc_chart_ctx cx = {NULL, lc->doc->pango, st, lc->doc->font_table,
+				  lc->doc->font_table_bold, lc->doc->font_small};
+	double w = lc->text_w - x;
+	double h = bc_chart_ops_for(chart)->height(chart, &cx, w);
+	double maxh = (st->page_h - st->margin_top - st->margin_bottom) * 0.75;
+	if (!(h > 0))
+		h = w / 2;
+	if (h > maxh)
+		h = maxh;
+	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_CHART);
+	b->chart = chart;
+	b->x = x;
+	b->w = w;
+	b->h = h;
+	b->role = BC_ROLE_FIGURE;
+	b->space_after = st->para_space;
+}
+
 static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 {
 	const struct bc_style *st = lc->st;
@@ -283,7 +308,10 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		}
 		free(path);
 	}
-	if (surface) {
+	const struct bc_node *chart = bc_node_child(fig, BC_CHART);
+	if (chart && chart->aux) {
+		chart_block(lc, chart->aux, x);
+	} else if (surface) {
 		double pw = cairo_image_surface_get_width(surface);
 		double ph = cairo_image_surface_get_height(surface);
 		double want = w;

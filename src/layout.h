@@ -21,6 +21,8 @@
 #include "diag.h"
 #include "model.h"
 #include "style.h"
+
+struct bc_chart;
 #include "util.h"
 
 /* What a piece of the page is, for tagging and for tests. */
@@ -111,7 +113,7 @@ struct bc_table {
 	struct bc_rgb rule, header_bg, label_bg;
 };
 
-enum bc_block_kind { BC_BLK_LINES, BC_BLK_TABLE, BC_BLK_RULE, BC_BLK_IMAGE, BC_BLK_BREAK };
+enum bc_block_kind { BC_BLK_LINES, BC_BLK_TABLE, BC_BLK_RULE, BC_BLK_IMAGE, BC_BLK_CHART, BC_BLK_BREAK };
 
 struct bc_block {
 	enum bc_block_kind kind;
@@ -123,6 +125,7 @@ struct bc_block {
 	struct bc_table *table; /* TABLE */
 	/* IMAGE: a PNG scaled to w x h; the surface is owned here. */
 	void *image; /* cairo_surface_t*, kept opaque to layout users */
+	const struct bc_chart *chart; /* CHART: owned by the model node */
 	struct bc_rgb colour;
 	double frame;		      /* >0: draw a frame of this line width around lines */
 	const struct bc_node *anchor; /* reference target placed by this block */
@@ -132,7 +135,7 @@ struct bc_block {
 };
 
 /* Items: what one page shows, in reading order. */
-enum bc_item_kind { BC_ITEM_LINE, BC_ITEM_RECT, BC_ITEM_RULE, BC_ITEM_IMAGE };
+enum bc_item_kind { BC_ITEM_LINE, BC_ITEM_RECT, BC_ITEM_RULE, BC_ITEM_IMAGE, BC_ITEM_CHART };
 
 struct bc_item {
 	enum bc_item_kind kind;
@@ -141,6 +144,7 @@ struct bc_item {
 	struct bc_rgb colour;
 	bool fill;
 	void *image;
+	const struct bc_chart *chart;
 	enum bc_role role;
 };
 

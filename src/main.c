@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "chart.h"
 #include "diag.h"
 #include "layout.h"
 #include "number.h"
@@ -171,9 +172,12 @@ static int cmd_build(int argc, char **argv)
 	struct bc_style *st = NULL;
 	struct bc_doc *doc = NULL;
 	struct bc_node *root = bc_parse_file(x, input, &lim, &d);
+	char *dir_copy = bc_xstrdup(input);
+	const char *base_dir = dirname(dir_copy);
 	if (root) {
 		bc_number(root);
 		bc_validate(root, &d);
+		bc_charts_prepare(root, base_dir, &d);
 	}
 	if (style_path) {
 		struct bc_diag sd;
@@ -184,11 +188,8 @@ static int cmd_build(int argc, char **argv)
 	} else {
 		st = bc_style_default(x);
 	}
-	if (root && st && !d.errors) {
-		char *copy = bc_xstrdup(input);
-		doc = bc_layout(root, st, dirname(copy), &d);
-		free(copy);
-	}
+	if (root && st && !d.errors)
+		doc = bc_layout(root, st, base_dir, &d);
 	if (doc && !d.errors) {
 		struct bc_out out;
 		if (bc_out_open(&out, output, &d) == 0) {
@@ -205,6 +206,7 @@ static int cmd_build(int argc, char **argv)
 	bc_style_free(st);
 	bc_node_free(root);
 	bc_xml_free(x);
+	free(dir_copy);
 	free(owned_out);
 	return exit_for(&d);
 }

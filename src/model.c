@@ -48,6 +48,9 @@ void bc_node_free(struct bc_node *node)
 		free(node->text);
 		free(node->number);
 		free(node->label);
+		free(node->description);
+		if (node->aux && node->aux_free)
+			node->aux_free(node->aux);
 		free(node);
 		node = next;
 	}

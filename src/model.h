@@ -65,6 +65,13 @@
 	X(FIGURE, "figure")                                                                        \
 	X(ALT, "alt")                                                                              \
 	X(IMAGE, "image")                                                                          \
+	X(CHART, "chart")                                                                          \
+	X(DATA, "data")                                                                            \
+	X(SERIES, "series")                                                                        \
+	X(POINT, "point")                                                                          \
+	X(TIER, "tier")                                                                            \
+	X(CELL, "cell")                                                                            \
+	X(NODE, "node")                                                                            \
 	X(EM, "em")                                                                                \
 	X(STRONG, "strong")                                                                        \
 	X(A, "a")                                                                                  \
@@ -101,6 +108,9 @@ struct bc_node {
 	int seq;		/* footnote, table or figure ordinal (1-based) */
 	int depth;		/* heading level of a section-like node (1-based) */
 	struct bc_node *target; /* BC_REF: the node it points at */
+	char *description;	/* BC_CHART: text alternative generated from the data */
+	void *aux;		/* data a later pass attaches (BC_CHART: its chart) */
+	void (*aux_free)(void *aux);
 };
 
 struct bc_node *bc_node_new(enum bc_kind kind, int line, int col);

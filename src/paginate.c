@@ -402,6 +402,7 @@ static void place_simple(struct pager *pg, const struct bc_block *b, enum bc_ite
 			     .colour = b->colour,
 			     .fill = true,
 			     .image = b->image,
+			     .chart = b->chart,
 			     .role = b->role};
 	push_item(pg, it);
 	pg->y += b->h;
@@ -432,6 +433,9 @@ void bc_paginate(struct bc_doc *doc)
 			break;
 		case BC_BLK_IMAGE:
 			place_simple(&pg, b, BC_ITEM_IMAGE);
+			break;
+		case BC_BLK_CHART:
+			place_simple(&pg, b, BC_ITEM_CHART);
 			break;
 		}
 	}

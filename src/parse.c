@@ -49,6 +49,7 @@ static bool keeps_text(enum bc_kind k)
 	case BC_WARDS:
 	case BC_EXEMPT:
 	case BC_ALT:
+	case BC_CELL:
 		return true;
 	default:
 		return bc_kind_is_inline(k);

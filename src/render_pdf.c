@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "chart.h"
 #include "render.h"
 #include "util.h"
 
@@ -248,6 +249,16 @@ static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_ite
 		cairo_rectangle(cr, it->x, it->y - it->h / 2, it->w, it->h);
 		cairo_fill(cr);
 		break;
+	case BC_ITEM_CHART: {
+		struct bc_chart_ctx cx = {cr, doc->pango, doc->st, doc->font_table,
+					  doc->font_table_bold, doc->font_small};
+		cairo_save(cr);
+		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+		cairo_clip(cr); /* a chart never draws outside its box */
+		bc_chart_ops_for(it->chart)->draw(it->chart, &cx, it->x, it->y, it->w, it->h);
+		cairo_restore(cr);
+		break;
+	}
 	case BC_ITEM_IMAGE: {
 		cairo_surface_t *img = it->image;
 		double pw = cairo_image_surface_get_width(img);
