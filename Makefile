@@ -15,7 +15,7 @@ DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
 	libcairo2-dev libcmocka-dev fontconfig fonts-liberation2 \
 	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils
 
-PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png
+PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -43,7 +43,7 @@ static const char usage_main[] =
     "  3  I/O or resource error (cannot read or write, limit exceeded)\n";
 
 static const char usage_build[] =
-    "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml]\n"
+    "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml] [-f pdf|png|svg] [-r DPI]\n"
     "\n"
     "Validate PAPER.xml and write it as a paginated PDF.\n"
     "\n"
@@ -89,15 +89,13 @@ static bool source_date(char *buf, size_t size, bool *bad)
 	return true;
 }
 
-static char *default_output(const char *input)
+static char *default_output(const char *input, enum bc_format format)
 {
 	size_t n = strlen(input);
 	if (n > 4 && strcmp(input + n - 4, ".xml") == 0)
 		n -= 4;
-	char *out = bc_xmalloc(n + 5);
-	memcpy(out, input, n);
-	memcpy(out + n, ".pdf", 5);
-	return out;
+	const char *ext = format == BC_FORMAT_PNG ? ".png" : format == BC_FORMAT_SVG ? ".svg" : ".pdf";
+	return bc_xasprintf("%.*s%s", (int)n, input, ext);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -117,6 +115,8 @@ static int exit_for(const struct bc_diag *d)
 static int cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *style_path = NULL;
+	enum bc_format format = BC_FORMAT_PDF;
+	double dpi = 96;
 	struct bc_limits lim = BC_LIMITS_DEFAULT;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -131,6 +131,26 @@ static int cmd_build(int argc, char **argv)
 			if (++i >= argc)
 				return usage_error("%s needs a file name", a, usage_build);
 			style_path = argv[i];
+		} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+			if (++i >= argc)
+				return usage_error("%s needs pdf, png or svg", a, usage_build);
+			if (!strcmp(argv[i], "pdf"))
+				format = BC_FORMAT_PDF;
+			else if (!strcmp(argv[i], "png"))
+				format = BC_FORMAT_PNG;
+			else if (!strcmp(argv[i], "svg"))
+				format = BC_FORMAT_SVG;
+			else
+				return usage_error("unknown format '%s' (pdf, png or svg)", argv[i],
+						   usage_build);
+		} else if (!strcmp(a, "-r") || !strcmp(a, "--resolution")) {
+			if (++i >= argc)
+				return usage_error("%s needs a number", a, usage_build);
+			char *end;
+			dpi = strtod(argv[i], &end);
+			if (*end || !(dpi >= 10 && dpi <= 1200))
+				return usage_error("resolution '%s' is not between 10 and 1200", argv[i],
+						   usage_build);
 		} else if (!strcmp(a, "--max-input-bytes")) {
 			if (++i >= argc)
 				return usage_error("%s needs a number", a, usage_build);
@@ -150,7 +170,7 @@ static int cmd_build(int argc, char **argv)
 	}
 	if (!input)
 		return usage_error("%s", "build needs a paper file", usage_build);
-	char *owned_out = output ? NULL : default_output(input);
+	char *owned_out = output ? NULL : default_output(input, format);
 	if (!output)
 		output = owned_out;
 	if (strcmp(output, "-") != 0 && (strcmp(output, input) == 0 || same_file(output, input))) {
@@ -190,7 +210,12 @@ static int cmd_build(int argc, char **argv)
 	}
 	if (root && st && !d.errors)
 		doc = bc_layout(root, st, base_dir, &d);
-	if (doc && !d.errors) {
+	if (doc && !d.errors && format != BC_FORMAT_PDF) {
+		if (!strcmp(output, "-"))
+			bc_diag(&d, BC_ERROR, 0, 0, "png and svg pages need a file name, not '-'");
+		else
+			bc_render_images(doc, output, format, dpi, &d);
+	} else if (doc && !d.errors) {
 		struct bc_out out;
 		if (bc_out_open(&out, output, &d) == 0) {
 			char creator[64];

@@ -4,7 +4,10 @@
 #ifndef BC_RENDER_H
 #define BC_RENDER_H
 
+#include <stdbool.h>
 #include <stdio.h>
+
+#include <cairo.h>
 
 #include "diag.h"
 #include "layout.h"
@@ -17,6 +20,29 @@ struct bc_render_opts {
 
 /* Write the document as PDF to `out`. Returns 0, or -1 after a diagnostic
  * (write failure, cairo error). */
+enum bc_format { BC_FORMAT_PDF, BC_FORMAT_PNG, BC_FORMAT_SVG };
+
+/* Write each page as PNG (at dpi) or SVG: OUT "x.png" gives x-1.png, x-2.png
+ * and so on, each written whole or not at all. Returns 0 or -1. */
+int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format,
+		     double dpi, struct bc_diag *d);
+
+/* ---- shared by the backends (render.c) ---- */
+
+struct bc_sink {
+	FILE *out;
+	bool failed;
+};
+
+/* Cairo stream callback writing to a bc_sink, reporting short writes. */
+cairo_status_t bc_render_write(void *closure, const unsigned char *data, unsigned int len);
+/* Draw page p; link annotations only when `links` (PDF). */
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links);
+/* Locale-free "%.2f", a quoted attribute string, an anchor's dest name. */
+void bc_render_num(struct bc_buf *b, double v);
+void bc_render_quoted(struct bc_buf *b, const char *s);
+void bc_render_dest_name(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a);
+
 int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
 		  struct bc_diag *d);
 
