@@ -798,7 +798,7 @@ void bc_doc_sort_anchors(struct bc_doc *doc)
 
 const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n)
 {
-	struct bc_anchor key = {n, 0, 0};
+	struct bc_anchor key = {n, 0, 0, 0};
 	if (!doc->nanchors)
 		return NULL;
 	return bsearch(&key, doc->anchors, doc->nanchors, sizeof key, cmp_anchor);

@@ -163,6 +163,7 @@ struct bc_anchor {
 	const struct bc_node *node;
 	int page; /* 0-based */
 	double y;
+	size_t seq; /* order of placement: stable names for destinations */
 };
 
 struct bc_outline {

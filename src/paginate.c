@@ -88,7 +88,7 @@ static void record_anchor(struct pager *pg, const struct bc_node *node, double y
 {
 	if (!node)
 		return;
-	struct bc_anchor a = {node, (int)pg->doc->npages - 1, y};
+	struct bc_anchor a = {node, (int)pg->doc->npages - 1, y, pg->doc->nanchors};
 	BC_PUSH(pg->doc->anchors, pg->doc->nanchors, pg->doc->anchors_cap, a);
 }
 

@@ -53,7 +53,7 @@ void bc_render_dest_name(struct bc_buf *b, const struct bc_doc *doc, const struc
 	if (id)
 		bc_buf_adds(b, id);
 	else
-		bc_buf_printf(b, "bc.%zu", (size_t)(a - doc->anchors));
+		bc_buf_printf(b, "bc.%zu", a->seq);
 }
 
 static void dest_attrs(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a)

@@ -37,7 +37,8 @@ static void emit_dests(cairo_t *cr, const struct bc_doc *doc, const size_t *by_p
 
 struct page_ref {
 	int page;
-	size_t index;
+	size_t seq;   /* placement order: output must not depend on addresses */
+	size_t index; /* into doc->anchors */
 };
 
 static int cmp_page_ref(const void *a, const void *b)
@@ -45,7 +46,7 @@ static int cmp_page_ref(const void *a, const void *b)
 	const struct page_ref *x = a, *y = b;
 	if (x->page != y->page)
 		return x->page - y->page;
-	return x->index < y->index ? -1 : x->index > y->index;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Anchor indices ordered by page; caller frees. */
@@ -53,7 +54,7 @@ static size_t *anchors_by_page(const struct bc_doc *doc)
 {
 	struct page_ref *refs = bc_xcalloc(doc->nanchors + 1, sizeof *refs);
 	for (size_t i = 0; i < doc->nanchors; i++)
-		refs[i] = (struct page_ref){doc->anchors[i].page, i};
+		refs[i] = (struct page_ref){doc->anchors[i].page, doc->anchors[i].seq, i};
 	if (doc->nanchors > 1)
 		qsort(refs, doc->nanchors, sizeof *refs, cmp_page_ref);
 	size_t *out = bc_xcalloc(doc->nanchors + 1, sizeof *out);

@@ -14,9 +14,9 @@ fail() { echo "FAIL - $1: $2"; echo "fail $1" >> "$RESULTS"; }
 
 # check NAME COMMAND...: passes when COMMAND succeeds.
 check() {
-	name=$1; shift
-	if "$@" > "$TMP/check.out" 2>&1; then pass "$name"; else
-		fail "$name" "$(head -c 600 "$TMP/check.out")"; fi
+	_check_name=$1; shift
+	if "$@" > "$TMP/check.out" 2>&1; then pass "$_check_name"; else
+		fail "$_check_name" "$(head -c 600 "$TMP/check.out")"; fi
 }
 
 # run_boardc ARGS...: runs boardc, leaving stdout in $TMP/out, stderr in
