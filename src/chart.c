@@ -661,26 +661,34 @@ int bc_charts_prepare(struct bc_node *root, const char *base_dir, struct bc_diag
 
 /* ---- shared drawing helpers ---- */
 
+/* Digits of a non-negative integer with thousands separators. */
+static void grouped(long long v, char *out, size_t size)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%lld", v);
+	size_t len = strlen(digits), k = 0;
+	for (size_t i = 0; i < len && k + 2 < size; i++) {
+		if (i && (len - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
 char *bc_chart_format(const struct bc_chart *c, double v)
 {
-	char num[64];
+	char num[64], whole[48];
 	double a = fabs(v);
-	/* Whole numbers with thousands separators; otherwise one decimal. */
-	if (fabs(a - round(a)) < 1e-9 && a < 1e15) {
-		long long iv = (long long)llround(a);
-		char digits[32], grouped[48];
-		snprintf(digits, sizeof digits, "%lld", iv);
-		size_t len = strlen(digits), k = 0;
-		for (size_t i = 0; i < len; i++) {
-			if (i && (len - i) % 3 == 0)
-				grouped[k++] = ',';
-			grouped[k++] = digits[i];
-		}
-		grouped[k] = '\0';
-		snprintf(num, sizeof num, "%s%s", v < 0 ? "-" : "", grouped);
+	if (a >= 1e15) {
+		snprintf(num, sizeof num, "%s%.3g", v < 0 ? "-" : "", a);
+	} else if (fabs(a - round(a)) < 1e-9) {
+		/* Whole numbers with thousands separators; otherwise one decimal. */
+		grouped(llround(a), whole, sizeof whole);
+		snprintf(num, sizeof num, "%s%s", v < 0 ? "-" : "", whole);
 	} else {
 		long long tenths = llround(a * 10);
-		snprintf(num, sizeof num, "%s%lld.%lld", v < 0 ? "-" : "", tenths / 10, tenths % 10);
+		grouped(tenths / 10, whole, sizeof whole);
+		snprintf(num, sizeof num, "%s%s.%lld", v < 0 ? "-" : "", whole, tenths % 10);
 	}
 	const char *u = c->unit;
 	if (!u[0])
@@ -701,11 +709,12 @@ static struct bc_rgb hex(unsigned v)
 
 struct bc_rgb bc_chart_colour(size_t i)
 {
-	/* Lightness (CIE L*) 27, 61, 47, 29, 59, 47: neighbours differ by at
-	 * least 12, and every colour is >= 3:1 against white. Hues are told
-	 * apart with the common colour-vision deficiencies. */
-	static const unsigned palette[] = {0x12436D, 0xF46A25, 0x2E7D6B,
-					   0x801650, 0x5694CA, 0x8A6D00};
+	/* Lightness (CIE L*) 27, 61, 47, 29, 59, 47, 26, 60: neighbours differ
+	 * by at least 12 (also from the last back to the first), and every
+	 * colour is >= 3:1 against white. Hues are told apart with the common
+	 * colour-vision deficiencies. Past eight the colours repeat. */
+	static const unsigned palette[] = {0x12436D, 0xF46A25, 0x2E7D6B, 0x801650,
+					   0x5694CA, 0x8A6D00, 0x3D3D3D, 0xB58840};
 	return hex(palette[i % (sizeof palette / sizeof *palette)]);
 }
 

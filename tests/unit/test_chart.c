@@ -61,6 +61,9 @@ static void inline_points_sorted_and_folded(void **state)
 	char *s = bc_chart_format(ch, 1200);
 	assert_string_equal(s, "1,200%");
 	free(s);
+	s = bc_chart_format(ch, -1234567.25);
+	assert_string_equal(s, "-1,234,567.3%");
+	free(s);
 	bc_chart_free(ch);
 	bc_node_free(root);
 	capture_close(&c);
