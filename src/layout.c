@@ -112,7 +112,10 @@ struct bc_block *bc_source_block(struct bc_lctx *lc, const struct bc_node *sourc
 	struct bc_tb tb = {0};
 	bc_tb_text(&tb, "Source: ");
 	bc_tb_inline(&tb, lc, source);
-	return bc_block_from_tb(lc, &tb, lc->doc->font_small, x, BC_ROLE_CAPTION, NULL, 0);
+	struct bc_block *b =
+	    bc_block_from_tb(lc, &tb, lc->doc->font_small, x, BC_ROLE_CAPTION, NULL, 0);
+	b->keep_together = true;
+	return b;
 }
 
 /* One paragraph of inline content (after an optional prefix) as a block,
