@@ -569,6 +569,7 @@ struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir
 	c->unit = bc_node_attr(node, "unit") ? bc_node_attr(node, "unit") : "";
 	c->highlight = bc_node_attr(node, "highlight");
 	c->arrow = bc_node_attr(node, "arrow");
+	c->arrow_up = bc_node_attr_is(node, "arrow-direction", "up");
 	c->centre = bc_node_attr(node, "centre");
 	c->x_label = bc_node_attr(node, "x-label");
 	c->y_label = bc_node_attr(node, "y-label");

@@ -54,6 +54,7 @@ struct bc_chart {
 	const char *unit;	/* "%", "£", "£m", "people", ... or "" */
 	const char *highlight;	/* category label to emphasise, or NULL */
 	const char *arrow;	/* triangle annotation, or NULL */
+	bool arrow_up;		/* arrow-direction="up": base to apex */
 	const char *centre;	/* quadrant centre label, or NULL */
 	const char *x_label, *y_label;
 };

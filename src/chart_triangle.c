@@ -5,8 +5,7 @@
  * it fits there, else in the column to the right of the triangle; that
  * column also gives each tier's value and note, joined to the band by a
  * leader line. An optional arrow runs down the left side from apex to base,
- * labelled with the chart's arrow text; it points up instead when that text
- * starts with an upward arrow (U+2191). */
+ * labelled with the chart's arrow text; arrow-direction="up" turns it. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +23,6 @@
 #define ARROW_COL    (ARROW_GAP + 4 + 4 + 12) /* the arrow's column past its label */
 #define MAX_LINES_IN 3 /* a label needing more lines goes beside the triangle */
 
-static const char UP[] = "\xe2\x86\x91", DOWN[] = "\xe2\x86\x93"; /* U+2191, U+2193 */
 
 struct tier {
 	const char *label, *note; /* note may be NULL */
@@ -121,15 +119,8 @@ static void tiers_read(const struct bc_chart *c, struct tiers *ts)
 	for (size_t i = 0; i < ts->n; i++)
 		ts->t[i].weight = ts->by_value ? ts->t[i].weight / sum : 1.0 / (double)ts->n;
 	const char *a = c->arrow;
+	ts->arrow_up = c->arrow_up;
 	if (a) {
-		while (*a == ' ')
-			a++;
-		if (strncmp(a, UP, strlen(UP)) == 0) {
-			ts->arrow_up = true;
-			a += strlen(UP);
-		} else if (strncmp(a, DOWN, strlen(DOWN)) == 0) {
-			a += strlen(DOWN);
-		}
 		while (*a == ' ')
 			a++;
 		ts->arrow = a[0] ? a : NULL;
