@@ -171,6 +171,45 @@ static void percentages_warn_with_the_sum(void **state)
 	capture_close(&c);
 }
 
+/* The text alternative each chart type generates states its data. */
+static void descriptions(void **state)
+{
+	static const struct {
+		const char *xml;
+		const char *want[3];
+	} cases[] = {
+		{"<chart type=\"bar\" unit=\"%\" total=\"none\"><point label=\"Renters\" value=\"21\"/>"
+		 "<point label=\"Students\" value=\"2\"/></chart>",
+		 {"Bar chart", "Renters 21%", "Students 2%"}},
+		{"<chart type=\"triangle\"><tier label=\"Universal\" value=\"£2m\"/>"
+		 "<tier label=\"Specialist\"/></chart>",
+		 {"Triangle", "Universal", "Specialist"}},
+		{"<chart type=\"quadrant\"><cell position=\"top-left\" title=\"Shared access\">a</cell>"
+		 "<cell position=\"top-right\" title=\"Shared delivery\">b</cell>"
+		 "<cell position=\"bottom-left\" title=\"Shared outcomes\">c</cell>"
+		 "<cell position=\"bottom-right\" title=\"Shared outreach\">d</cell></chart>",
+		 {"Quadrant", "top left Shared access", "Shared outreach"}},
+		{"<chart type=\"orgchart\"><node label=\"Board\"><node label=\"Finance\" "
+		 "line=\"dashed\"/><node label=\"Delivery\"/></node></chart>",
+		 {"Organisation chart", "Board", "Finance (advisory)"}},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct capture c;
+		capture_open(&c);
+		struct bc_node *root;
+		struct bc_chart *ch = chart_of(state, &c, cases[i].xml, &root);
+		assert_non_null(ch);
+		char *text = bc_chart_ops_for(ch)->describe(ch);
+		for (int k = 0; k < 3; k++)
+			if (!strstr(text, cases[i].want[k]))
+				fail_msg("case %zu: '%s' lacks '%s'", i, text, cases[i].want[k]);
+		free(text);
+		bc_chart_free(ch);
+		bc_node_free(root);
+		capture_close(&c);
+	}
+}
+
 static void palette_and_contrast(void **state)
 {
 	(void)state;
@@ -192,6 +231,7 @@ int main(void)
 		cmocka_unit_test(series_and_csv),
 		cmocka_unit_test(data_errors),
 		cmocka_unit_test(percentages_warn_with_the_sum),
+		cmocka_unit_test(descriptions),
 		cmocka_unit_test(palette_and_contrast),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
