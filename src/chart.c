@@ -10,12 +10,13 @@
 #include <sys/stat.h>
 
 #include <csv.h>
+#include <glib.h>
 #include <pango/pangocairo.h>
 
 #include "util.h"
 
 #define MAX_CSV_BYTES (4u << 20)
-#define MAX_POINTS 10000
+#define MAX_POINTS    10000
 
 const struct bc_chart_ops *bc_chart_ops_for(const struct bc_chart *c)
 {
@@ -75,7 +76,8 @@ struct entry {
 struct table {
 	char **cats;
 	size_t ncat, cat_cap;
-	bool *illus; /* per category */
+	GHashTable *index; /* label -> position + 1; keeps reading linear */
+	bool *illus;	   /* per category */
 	size_t illus_cap;
 	char **series;
 	size_t nseries, series_cap;
@@ -86,12 +88,15 @@ struct table {
 
 static size_t cat_index(struct table *t, const char *label)
 {
-	for (size_t i = 0; i < t->ncat; i++)
-		if (strcmp(t->cats[i], label) == 0)
-			return i;
+	if (!t->index)
+		t->index = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t at = GPOINTER_TO_SIZE(g_hash_table_lookup(t->index, label));
+	if (at)
+		return at - 1;
 	BC_PUSH(t->cats, t->ncat, t->cat_cap, bc_xstrdup(label));
 	bc_grow((void **)&t->illus, &t->illus_cap, t->ncat - 1, sizeof *t->illus);
 	t->illus[t->ncat - 1] = false;
+	g_hash_table_insert(t->index, t->cats[t->ncat - 1], GSIZE_TO_POINTER(t->ncat));
 	return t->ncat - 1;
 }
 
@@ -123,6 +128,8 @@ static double val(const struct table *t, size_t s, size_t c)
 
 static void table_free(struct table *t)
 {
+	if (t->index)
+		g_hash_table_destroy(t->index);
 	for (size_t i = 0; i < t->ncat; i++)
 		free(t->cats[i]);
 	for (size_t i = 0; i < t->nseries; i++)
@@ -310,16 +317,16 @@ static bool read_csv(struct table *t, const struct bc_node *data, const char *ba
 			char **row = st.rows[r];
 			if (row_len(row) != ncols) {
 				bc_diag(d, BC_ERROR, line, col,
-					"%s:%zu: row has %zu fields; the header has %zu", src, r + 1,
-					row_len(row), ncols);
+					"%s:%zu: row has %zu fields; the header has %zu", src,
+					r + 1, row_len(row), ncols);
 				ok = false;
 				break;
 			}
 			double v;
 			if (!parse_number(row[vcol], &v)) {
 				bc_diag(d, BC_ERROR, line, col,
-					"%s:%zu: value '%s' in column '%s' is not a number", src, r + 1,
-					row[vcol], name);
+					"%s:%zu: value '%s' in column '%s' is not a number", src,
+					r + 1, row[vcol], name);
 				ok = false;
 				continue;
 			}
@@ -379,7 +386,19 @@ static void finish_data(struct bc_chart *c, const struct table *t, const char *s
 	struct order_item *ord = bc_xcalloc(n + 1, sizeof *ord);
 	for (size_t i = 0; i < n; i++)
 		ord[i] = (struct order_item){i, cat_total(t, i)};
-	if (sort && strcmp(sort, "descending") == 0 && n > 1)
+	/* A line chart over years (or any numbers) runs in numeric order,
+	 * whatever order the series listed them in. */
+	bool numeric = c->type == BC_CHART_LINE && !sort;
+	for (size_t i = 0; numeric && i < n; i++) {
+		double v;
+		if (parse_number(t->cats[i], &v))
+			ord[i].key = v;
+		else
+			numeric = false;
+	}
+	if (numeric && n > 1)
+		qsort(ord, n, sizeof *ord, cmp_asc);
+	else if (sort && strcmp(sort, "descending") == 0 && n > 1)
 		qsort(ord, n, sizeof *ord, cmp_desc);
 	else if (sort && strcmp(sort, "ascending") == 0 && n > 1)
 		qsort(ord, n, sizeof *ord, cmp_asc);
@@ -391,7 +410,8 @@ static void finish_data(struct bc_chart *c, const struct table *t, const char *s
 	dd->nseries = t->nseries;
 	dd->categories = bc_xcalloc(outn + 1, sizeof *dd->categories);
 	dd->series = bc_xcalloc(t->nseries + 1, sizeof *dd->series);
-	dd->values = bc_xcalloc((outn ? outn : 1) * (t->nseries ? t->nseries : 1), sizeof *dd->values);
+	dd->values =
+	    bc_xcalloc((outn ? outn : 1) * (t->nseries ? t->nseries : 1), sizeof *dd->values);
 	dd->illustrative = bc_xcalloc(outn + 1, sizeof *dd->illustrative);
 	for (size_t s = 0; s < t->nseries; s++)
 		dd->series[s] = bc_xstrdup(t->series[s]);
@@ -424,7 +444,15 @@ static bool check_data(struct bc_chart *c, const struct table *t, struct bc_diag
 	bool ok = true;
 	if (t->ncat == 0) {
 		bc_diag(d, BC_ERROR, n->line, n->col, "chart has no data");
-		bc_hint(d, "add <point label=\"...\" value=\"...\"/> elements or a <data> CSV file");
+		bc_hint(d,
+			"add <point label=\"...\" value=\"...\"/> elements or a <data> CSV file");
+		return false;
+	}
+	if (c->type == BC_CHART_PIE && t->nseries > 1) {
+		bc_diag(d, BC_ERROR, n->line, n->col,
+			"a pie chart shows one series; this one has %zu", t->nseries);
+		bc_hint(d,
+			"use a bar chart with mode=\"grouped\" or \"stacked\" to compare series");
 		return false;
 	}
 	for (size_t s = 0; s < t->nseries; s++) {
@@ -465,10 +493,11 @@ static bool check_data(struct bc_chart *c, const struct table *t, struct bc_diag
 			}
 			if (fabs(sum - 100) > 0.5 + 0.05 * (double)t->ncat) {
 				bc_diag(d, BC_WARNING, n->line, n->col,
-					"percentages%s%s sum to %g, not 100", t->series[s][0] ? " of " : "",
-					t->series[s], sum);
-				bc_hint(d, "check the figures, or write total=\"none\" if they are not "
-					   "parts of one whole");
+					"percentages%s%s sum to %g, not 100",
+					t->series[s][0] ? " of " : "", t->series[s], sum);
+				bc_hint(
+				    d, "check the figures, or write total=\"none\" if they are not "
+				       "parts of one whole");
 			}
 		}
 	}
@@ -495,9 +524,10 @@ static bool check_shape(struct bc_chart *c, struct bc_diag *d)
 				const char *v = bc_node_attr(t, "value");
 				double x;
 				if (c->value_sizing && (!v || !parse_number(v, &x) || x < 0)) {
-					bc_diag(d, BC_ERROR, t->line, t->col,
-						"sizing=\"value\" needs a non-negative number value on "
-						"every <tier>");
+					bc_diag(
+					    d, BC_ERROR, t->line, t->col,
+					    "sizing=\"value\" needs a non-negative number value on "
+					    "every <tier>");
 					return false;
 				}
 			}
@@ -550,11 +580,10 @@ static bool check_shape(struct bc_chart *c, struct bc_diag *d)
 	}
 }
 
-struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir,
-				struct bc_diag *d)
+struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir, struct bc_diag *d)
 {
-	static const char *const types[] = {"bar", "triangle", "quadrant", "orgchart", "pie",
-					    "line"};
+	static const char *const types[] = {"bar",	"triangle", "quadrant",
+					    "orgchart", "pie",	    "line"};
 	struct bc_chart *c = bc_xcalloc(1, sizeof *c);
 	c->node = node;
 	const char *type = bc_node_attr(node, "type");
@@ -575,8 +604,8 @@ struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir
 	c->y_label = bc_node_attr(node, "y-label");
 
 	int before = d->errors;
-	bool needs_data = c->type == BC_CHART_BAR || c->type == BC_CHART_PIE ||
-			  c->type == BC_CHART_LINE;
+	bool needs_data =
+	    c->type == BC_CHART_BAR || c->type == BC_CHART_PIE || c->type == BC_CHART_LINE;
 	if (needs_data) {
 		struct table t = {0};
 		bool ok = true;

@@ -37,7 +37,7 @@ struct bc_chart_data {
 	size_t ncat;
 	char **series; /* nseries names, owned; one unnamed ("") series for simple data */
 	size_t nseries;
-	double *values;	   /* values[s * ncat + c] */
+	double *values;	    /* values[s * ncat + c] */
 	bool *illustrative; /* per category: data marked illustrative="yes" */
 };
 
@@ -46,16 +46,16 @@ struct bc_chart {
 	const struct bc_node *node; /* the <chart> element; tiers, cells and
 				       org nodes are read from its children */
 	struct bc_chart_data data;
-	bool horizontal; /* bar: bars run left to right (the default) */
-	bool stacked;	 /* bar: mode="stacked" */
-	bool grouped;	 /* bar: mode="grouped" (several series side by side) */
-	bool donut;	 /* pie */
-	bool value_sizing; /* triangle: band heights follow values */
-	const char *unit;	/* "%", "£", "£m", "people", ... or "" */
-	const char *highlight;	/* category label to emphasise, or NULL */
-	const char *arrow;	/* triangle annotation, or NULL */
-	bool arrow_up;		/* arrow-direction="up": base to apex */
-	const char *centre;	/* quadrant centre label, or NULL */
+	bool horizontal;       /* bar: bars run left to right (the default) */
+	bool stacked;	       /* bar: mode="stacked" */
+	bool grouped;	       /* bar: mode="grouped" (several series side by side) */
+	bool donut;	       /* pie */
+	bool value_sizing;     /* triangle: band heights follow values */
+	const char *unit;      /* "%", "£", "£m", "people", ... or "" */
+	const char *highlight; /* category label to emphasise, or NULL */
+	const char *arrow;     /* triangle annotation, or NULL */
+	bool arrow_up;	       /* arrow-direction="up": base to apex */
+	const char *centre;    /* quadrant centre label, or NULL */
 	const char *x_label, *y_label;
 };
 
@@ -64,8 +64,8 @@ struct bc_chart_ctx {
 	cairo_t *cr; /* NULL while measuring */
 	PangoContext *pango;
 	const struct bc_style *st;
-	const PangoFontDescription *font;      /* labels */
-	const PangoFontDescription *font_bold; /* titles, highlighted values */
+	const PangoFontDescription *font;	/* labels */
+	const PangoFontDescription *font_bold;	/* titles, highlighted values */
 	const PangoFontDescription *font_small; /* axis ticks, notes */
 };
 

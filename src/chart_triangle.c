@@ -23,7 +23,6 @@
 #define ARROW_COL    (ARROW_GAP + 4 + 4 + 12) /* the arrow's column past its label */
 #define MAX_LINES_IN 3 /* a label needing more lines goes beside the triangle */
 
-
 struct tier {
 	const char *label, *note; /* note may be NULL */
 	char *value;		  /* as displayed, or NULL */

@@ -257,8 +257,12 @@ static bool inside_base_dir(const char *base_dir, const char *path)
 static void chart_block(struct bc_lctx *lc, const struct bc_chart *chart, double x)
 {
 	const struct bc_style *st = lc->st;
-	struct bc_chart_ctx cx = {NULL, lc->doc->pango, st, lc->doc->font_table,
-				  lc->doc->font_table_bold, lc->doc->font_small};
+	struct bc_chart_ctx cx = {NULL,
+				  lc->doc->pango,
+				  st,
+				  lc->doc->font_table,
+				  lc->doc->font_table_bold,
+				  lc->doc->font_small};
 	double w = lc->text_w - x;
 	double h = bc_chart_ops_for(chart)->height(chart, &cx, w);
 	double maxh = (st->page_h - st->margin_top - st->margin_bottom) * 0.75;

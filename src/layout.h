@@ -113,7 +113,14 @@ struct bc_table {
 	struct bc_rgb rule, header_bg, label_bg;
 };
 
-enum bc_block_kind { BC_BLK_LINES, BC_BLK_TABLE, BC_BLK_RULE, BC_BLK_IMAGE, BC_BLK_CHART, BC_BLK_BREAK };
+enum bc_block_kind {
+	BC_BLK_LINES,
+	BC_BLK_TABLE,
+	BC_BLK_RULE,
+	BC_BLK_IMAGE,
+	BC_BLK_CHART,
+	BC_BLK_BREAK
+};
 
 struct bc_block {
 	enum bc_block_kind kind;
@@ -124,7 +131,7 @@ struct bc_block {
 	struct bc_lines lines;	/* LINES */
 	struct bc_table *table; /* TABLE */
 	/* IMAGE: a PNG scaled to w x h; the surface is owned here. */
-	void *image; /* cairo_surface_t*, kept opaque to layout users */
+	void *image;		      /* cairo_surface_t*, kept opaque to layout users */
 	const struct bc_chart *chart; /* CHART: owned by the model node */
 	struct bc_rgb colour;
 	double frame;		      /* >0: draw a frame of this line width around lines */

@@ -94,7 +94,9 @@ static char *default_output(const char *input, enum bc_format format)
 	size_t n = strlen(input);
 	if (n > 4 && strcmp(input + n - 4, ".xml") == 0)
 		n -= 4;
-	const char *ext = format == BC_FORMAT_PNG ? ".png" : format == BC_FORMAT_SVG ? ".svg" : ".pdf";
+	const char *ext = format == BC_FORMAT_PNG   ? ".png"
+			  : format == BC_FORMAT_SVG ? ".svg"
+						    : ".pdf";
 	return bc_xasprintf("%.*s%s", (int)n, input, ext);
 }
 
@@ -149,8 +151,8 @@ static int cmd_build(int argc, char **argv)
 			char *end;
 			dpi = strtod(argv[i], &end);
 			if (*end || !(dpi >= 10 && dpi <= 1200))
-				return usage_error("resolution '%s' is not between 10 and 1200", argv[i],
-						   usage_build);
+				return usage_error("resolution '%s' is not between 10 and 1200",
+						   argv[i], usage_build);
 		} else if (!strcmp(a, "--max-input-bytes")) {
 			if (++i >= argc)
 				return usage_error("%s needs a number", a, usage_build);

@@ -158,7 +158,7 @@ static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_p
 		draw_pl(cr, p, pl, lx, base);
 		if (links)
 			line_links(cr, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
-			   base - top - y0 / (double)PANGO_SCALE);
+				   base - top - y0 / (double)PANGO_SCALE);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return p->height;
@@ -186,8 +186,12 @@ static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_ite
 		cairo_fill(cr);
 		break;
 	case BC_ITEM_CHART: {
-		struct bc_chart_ctx cx = {cr, doc->pango, doc->st, doc->font_table,
-					  doc->font_table_bold, doc->font_small};
+		struct bc_chart_ctx cx = {cr,
+					  doc->pango,
+					  doc->st,
+					  doc->font_table,
+					  doc->font_table_bold,
+					  doc->font_small};
 		cairo_save(cr);
 		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
 		cairo_clip(cr); /* a chart never draws outside its box */
@@ -226,12 +230,12 @@ static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_
 	}
 	if (pg->footer) {
 		double w = bc_para_width(pg->footer);
-		draw_para(cr, doc, pg->footer, right - w, st->page_h - st->margin_bottom + 14, false);
+		draw_para(cr, doc, pg->footer, right - w, st->page_h - st->margin_bottom + 14,
+			  false);
 	}
 }
 
-static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg,
-		       bool links)
+static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg, bool links)
 {
 	if (!pg->nnotes)
 		return;
@@ -246,7 +250,6 @@ static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 	for (size_t i = 0; i < pg->nnotes; i++)
 		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, links) + BC_NOTE_GAP;
 }
-
 
 void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links)
 {

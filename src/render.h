@@ -24,8 +24,8 @@ enum bc_format { BC_FORMAT_PDF, BC_FORMAT_PNG, BC_FORMAT_SVG };
 
 /* Write each page as PNG (at dpi) or SVG: OUT "x.png" gives x-1.png, x-2.png
  * and so on, each written whole or not at all. Returns 0 or -1. */
-int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format,
-		     double dpi, struct bc_diag *d);
+int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format, double dpi,
+		     struct bc_diag *d);
 
 /* ---- shared by the backends (render.c) ---- */
 

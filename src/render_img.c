@@ -34,9 +34,9 @@ static int one_page(const struct bc_doc *doc, size_t p, const char *path, enum b
 		surface = cairo_svg_surface_create_for_stream(bc_render_write, &sink, st->page_w,
 							      st->page_h);
 	} else {
-		surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-						     (int)ceil(st->page_w * scale),
-						     (int)ceil(st->page_h * scale));
+		surface =
+		    cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(st->page_w * scale),
+					       (int)ceil(st->page_h * scale));
 	}
 	cairo_t *cr = cairo_create(surface);
 	cairo_set_source_rgb(cr, 1, 1, 1);
@@ -61,8 +61,8 @@ static int one_page(const struct bc_doc *doc, size_t p, const char *path, enum b
 	return bc_out_commit(&out, d);
 }
 
-int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format,
-		     double dpi, struct bc_diag *d)
+int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format, double dpi,
+		     struct bc_diag *d)
 {
 	for (size_t p = 0; p < doc->npages; p++) {
 		char *path = page_path(out, p + 1);
