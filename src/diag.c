@@ -53,3 +53,19 @@ void bc_hint(struct bc_diag *d, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', d->out);
 }
+
+int bc_usage_error(const char *fmt, const char *arg, const char *usage)
+{
+	fprintf(stderr, "boardc: ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fprintf(stderr, "%s", usage);
+	return BC_EXIT_USAGE;
+}
+
+int bc_exit_status(const struct bc_diag *d)
+{
+	if (d->io_error)
+		return BC_EXIT_IO;
+	return d->errors ? BC_EXIT_INVALID : BC_EXIT_OK;
+}

@@ -33,4 +33,10 @@ void bc_diag(struct bc_diag *d, enum bc_severity sev, int line, int col, const c
 /* A "hint:" line attached to the previous diagnostic. */
 void bc_hint(struct bc_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* "boardc: <fmt with arg>" and the usage text on stderr; returns
+ * BC_EXIT_USAGE. */
+int bc_usage_error(const char *fmt, const char *arg, const char *usage);
+/* The exit status for what a diagnostic context saw: I/O beats errors. */
+int bc_exit_status(const struct bc_diag *d);
+
 #endif

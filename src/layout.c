@@ -13,6 +13,7 @@
 #include "date.h"
 #include "layout.h"
 #include "number.h"
+#include "template.h"
 #include "util.h"
 
 #define LIST_INDENT 18.0
@@ -404,11 +405,37 @@ static void paragraph(struct bc_lctx *lc, const struct bc_node *p, struct flow f
 	free(text);
 }
 
+/* <standard name="..."/>: the template's wording, set as a paragraph. */
+static void standard(struct bc_lctx *lc, const struct bc_node *n, struct flow fl)
+{
+	const char *name = bc_node_attr(n, "name");
+	const char *text = bc_template_wording(lc->tmpl, name);
+	if (!text) {
+		if (lc->tmpl)
+			bc_diag(lc->d, BC_ERROR, n->line, n->col,
+				"template '%s' has no standard wording '%s'", lc->tmpl->name, name);
+		else
+			bc_diag(lc->d, BC_ERROR, n->line, n->col,
+				"<standard name=\"%s\"> needs a template: the paper names none", name);
+		bc_hint(lc->d, "boardc templates lists the templates; each lists its wording");
+		return;
+	}
+	char *label = n->number ? display_number(n->number) : NULL;
+	struct bc_block *b = text_block(lc, NULL, text, label, fl.label_x, fl.x,
+					lc->doc->font_body, BC_ROLE_P, 0);
+	if (bc_node_attr(n, "id"))
+		b->anchor = n;
+	free(label);
+}
+
 static void one_block(struct bc_lctx *lc, const struct bc_node *c, struct flow fl)
 {
 	switch (c->kind) {
 	case BC_P:
 		paragraph(lc, c, fl);
+		break;
+	case BC_STANDARD:
+		standard(lc, c, fl);
 		break;
 	case BC_UL:
 	case BC_OL:
@@ -645,7 +672,7 @@ static void set_meta(struct bc_doc *doc, const struct bc_node *root)
 }
 
 struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
-			 const char *base_dir, struct bc_diag *d)
+			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d)
 {
 	struct bc_doc *doc = bc_xcalloc(1, sizeof *doc);
 	doc->st = st;
@@ -691,7 +718,8 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 			     base_dir ? base_dir : ".",
 			     bc_style_text_width(st),
 			     0,
-			     bc_node_attr_is(root, "numbering", "flat")};
+			     bc_node_attr_is(root, "numbering", "flat"),
+			     tmpl};
 	set_meta(doc, root);
 	int before = d->errors;
 	struct flow fl = {0, 0, 0};

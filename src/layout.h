@@ -23,6 +23,7 @@
 #include "style.h"
 
 struct bc_chart;
+struct bc_template;
 #include "util.h"
 
 /* What a piece of the page is, for tagging and for tests. */
@@ -203,7 +204,7 @@ struct bc_doc {
 /* Lay out and paginate a numbered, validated paper. base_dir is where
  * images are looked up. Returns NULL after diagnostics on error. */
 struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
-			 const char *base_dir, struct bc_diag *d);
+			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d);
 void bc_doc_free(struct bc_doc *doc);
 
 /* Look up where a node was placed; NULL if it was not. */
@@ -239,6 +240,7 @@ struct bc_lctx {
 	double text_w;
 	int fn_depth; /* >0 while building a footnote */
 	bool flat;    /* paragraphs numbered 1, 2, 3 through the paper */
+	const struct bc_template *tmpl; /* the paper's template, or NULL */
 };
 
 void bc_tb_text(struct bc_tb *tb, const char *s);

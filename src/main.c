@@ -9,10 +9,12 @@
 #include <time.h>
 
 #include "chart.h"
+#include "commands.h"
 #include "diag.h"
 #include "layout.h"
 #include "number.h"
 #include "output.h"
+#include "paper.h"
 #include "parse.h"
 #include "render.h"
 #include "style.h"
@@ -31,6 +33,9 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  build PAPER.xml [-o OUT.pdf]   compile a paper into a PDF\n"
+    "  new --template NAME -o FILE    start a paper from a template's skeleton\n"
+    "  templates                      list the installed paper templates\n"
+    "  styles                         list the installed styles\n"
     "\n"
     "options:\n"
     "  -h, --help       show this help (or a command's: boardc build --help)\n"
@@ -58,15 +63,6 @@ static const char usage_build[] =
     "the same input gives a byte-identical PDF.\n"
     "\n"
     "exit status: 0 success, 1 invalid input, 2 usage error, 3 I/O or resource error\n";
-
-static int usage_error(const char *fmt, const char *arg, const char *usage)
-{
-	fprintf(stderr, "boardc: ");
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fprintf(stderr, "%s", usage);
-	return BC_EXIT_USAGE;
-}
 
 /* SOURCE_DATE_EPOCH (reproducible builds) as a PDF date; false if unset. */
 static bool source_date(char *buf, size_t size, bool *bad)
@@ -107,13 +103,6 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
-static int exit_for(const struct bc_diag *d)
-{
-	if (d->io_error)
-		return BC_EXIT_IO;
-	return d->errors ? BC_EXIT_INVALID : BC_EXIT_OK;
-}
-
 static int cmd_build(int argc, char **argv)
 {
 	const char *input = NULL, *output = NULL, *style_path = NULL;
@@ -127,15 +116,15 @@ static int cmd_build(int argc, char **argv)
 			return BC_EXIT_OK;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
 			if (++i >= argc)
-				return usage_error("%s needs a file name", a, usage_build);
+				return bc_usage_error("%s needs a file name", a, usage_build);
 			output = argv[i];
 		} else if (!strcmp(a, "-s") || !strcmp(a, "--style")) {
 			if (++i >= argc)
-				return usage_error("%s needs a file name", a, usage_build);
+				return bc_usage_error("%s needs a file name", a, usage_build);
 			style_path = argv[i];
 		} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
 			if (++i >= argc)
-				return usage_error("%s needs pdf, png or svg", a, usage_build);
+				return bc_usage_error("%s needs pdf, png or svg", a, usage_build);
 			if (!strcmp(argv[i], "pdf"))
 				format = BC_FORMAT_PDF;
 			else if (!strcmp(argv[i], "png"))
@@ -143,75 +132,58 @@ static int cmd_build(int argc, char **argv)
 			else if (!strcmp(argv[i], "svg"))
 				format = BC_FORMAT_SVG;
 			else
-				return usage_error("unknown format '%s' (pdf, png or svg)", argv[i],
+				return bc_usage_error("unknown format '%s' (pdf, png or svg)", argv[i],
 						   usage_build);
 		} else if (!strcmp(a, "-r") || !strcmp(a, "--resolution")) {
 			if (++i >= argc)
-				return usage_error("%s needs a number", a, usage_build);
+				return bc_usage_error("%s needs a number", a, usage_build);
 			char *end;
 			dpi = strtod(argv[i], &end);
 			if (*end || !(dpi >= 10 && dpi <= 1200))
-				return usage_error("resolution '%s' is not between 10 and 1200",
+				return bc_usage_error("resolution '%s' is not between 10 and 1200",
 						   argv[i], usage_build);
 		} else if (!strcmp(a, "--max-input-bytes")) {
 			if (++i >= argc)
-				return usage_error("%s needs a number", a, usage_build);
+				return bc_usage_error("%s needs a number", a, usage_build);
 			char *end;
 			unsigned long long v = strtoull(argv[i], &end, 10);
 			if (*end || v == 0)
-				return usage_error("bad --max-input-bytes '%s'", argv[i],
+				return bc_usage_error("bad --max-input-bytes '%s'", argv[i],
 						   usage_build);
 			lim.max_input_bytes = (size_t)v;
 		} else if (a[0] == '-' && a[1]) {
-			return usage_error("unknown option '%s'", a, usage_build);
+			return bc_usage_error("unknown option '%s'", a, usage_build);
 		} else if (!input) {
 			input = a;
 		} else {
-			return usage_error("unexpected argument '%s'", a, usage_build);
+			return bc_usage_error("unexpected argument '%s'", a, usage_build);
 		}
 	}
 	if (!input)
-		return usage_error("%s", "build needs a paper file", usage_build);
+		return bc_usage_error("%s", "build needs a paper file", usage_build);
 	char *owned_out = output ? NULL : default_output(input, format);
 	if (!output)
 		output = owned_out;
 	if (strcmp(output, "-") != 0 && (strcmp(output, input) == 0 || same_file(output, input))) {
 		free(owned_out);
-		return usage_error("output '%s' would overwrite the input", output, usage_build);
+		return bc_usage_error("output '%s' would overwrite the input", output, usage_build);
 	}
 	char date[32];
 	bool bad_date;
 	bool have_date = source_date(date, sizeof date, &bad_date);
 	if (bad_date) {
 		free(owned_out);
-		return usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds",
+		return bc_usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds",
 				   getenv("SOURCE_DATE_EPOCH"), usage_build);
 	}
 
 	struct bc_diag d;
 	bc_diag_init(&d, input, stderr);
 	struct bc_xml *x = bc_xml_new();
-	struct bc_style *st = NULL;
+	struct bc_paper *paper = bc_paper_load(x, input, style_path, &lim, &d);
 	struct bc_doc *doc = NULL;
-	struct bc_node *root = bc_parse_file(x, input, &lim, &d);
-	char *dir_copy = bc_xstrdup(input);
-	const char *base_dir = dirname(dir_copy);
-	if (root) {
-		bc_number(root);
-		bc_validate(root, &d);
-		bc_charts_prepare(root, base_dir, &d);
-	}
-	if (style_path) {
-		struct bc_diag sd;
-		bc_diag_init(&sd, style_path, stderr);
-		st = bc_style_load(x, style_path, &sd);
-		d.errors += sd.errors;
-		d.io_error |= sd.io_error;
-	} else {
-		st = bc_style_default(x);
-	}
-	if (root && st && !d.errors)
-		doc = bc_layout(root, st, base_dir, &d);
+	if (paper->root && paper->style && !d.errors)
+		doc = bc_layout(paper->root, paper->style, paper->tmpl, paper->dir, &d);
 	if (doc && !d.errors && format != BC_FORMAT_PDF) {
 		if (!strcmp(output, "-"))
 			bc_diag(&d, BC_ERROR, 0, 0, "png and svg pages need a file name, not '-'");
@@ -230,12 +202,10 @@ static int cmd_build(int argc, char **argv)
 		}
 	}
 	bc_doc_free(doc);
-	bc_style_free(st);
-	bc_node_free(root);
+	bc_paper_free(paper);
 	bc_xml_free(x);
-	free(dir_copy);
 	free(owned_out);
-	return exit_for(&d);
+	return bc_exit_status(&d);
 }
 
 static const struct {
@@ -243,12 +213,15 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 } commands[] = {
     {"build", cmd_build},
+    {"new", bc_cmd_new},
+    {"templates", bc_cmd_templates},
+    {"styles", bc_cmd_styles},
 };
 
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_error("%s", "no command given", usage_main);
+		return bc_usage_error("%s", "no command given", usage_main);
 	const char *cmd = argv[1];
 	if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
 		fputs(usage_main, stdout);
@@ -261,5 +234,5 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (!strcmp(commands[i].name, cmd))
 			return commands[i].fn(argc - 1, argv + 1);
-	return usage_error("unknown command '%s'", cmd, usage_main);
+	return bc_usage_error("unknown command '%s'", cmd, usage_main);
 }

@@ -49,6 +49,7 @@
 	X(APPENDIX, "appendix")                                                                    \
 	X(P, "p")                                                                                  \
 	X(QUOTE, "quote")                                                                          \
+	X(STANDARD, "standard")                                                                    \
 	X(UL, "ul")                                                                                \
 	X(OL, "ol")                                                                                \
 	X(LI, "li")                                                                                \

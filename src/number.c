@@ -161,6 +161,7 @@ static void number_content(struct numbering *nb, struct bc_node *parent, const c
 	for (struct bc_node *c = parent->first; c; c = c->next) {
 		switch (c->kind) {
 		case BC_P:
+		case BC_STANDARD:
 			if (!c->implicit && wants_number(c))
 				number_para(nb, c, prefix, counter, "paragraph");
 			number_block(nb, c);
