@@ -6,6 +6,7 @@
 
 #include "date.h"
 #include "layout.h"
+#include "template.h"
 #include "util.h"
 
 static void add_row(struct bc_lctx *lc, struct bc_tspec *t, const char *label,
@@ -126,6 +127,84 @@ static struct bc_block *line_block(struct bc_lctx *lc, const char *text,
 	return b;
 }
 
+static void decision_rows(struct bc_lctx *lc, struct bc_tspec *t, const struct bc_node *dec)
+{
+	text_row(lc, t, "Decision type", decision_text(bc_node_attr(dec, "type")));
+	const char *key = bc_node_attr(dec, "key");
+	if (!key)
+		return;
+	const char *fpr = bc_node_attr(dec, "forward-plan-ref");
+	char *v = strcmp(key, "yes") == 0 ? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr)
+					       : bc_xstrdup("Yes"))
+					 : bc_xstrdup("No");
+	text_row(lc, t, "Key decision", v);
+	free(v);
+}
+
+static void status_row(struct bc_lctx *lc, struct bc_tspec *t, const struct bc_node *ex)
+{
+	if (!ex) {
+		text_row(lc, t, "Status", "Part 1 \u2013 public");
+		return;
+	}
+	char *why = bc_node_text(ex);
+	char *v = bc_xasprintf("Part 2 \u2013 exempt: Schedule 12A, paragraph %s%s%s",
+			       bc_node_attr(ex, "paragraph"), why[0] ? ". " : "", why);
+	text_row(lc, t, "Status", v);
+	free(v);
+	free(why);
+}
+
+static void date_row(struct bc_lctx *lc, struct bc_tspec *t, const struct bc_node *rd)
+{
+	if (!rd)
+		return;
+	char *v = bc_node_text(rd);
+	struct bc_date dd;
+	char buf[64];
+	if (bc_date_parse(v, &dd)) {
+		bc_date_format(&dd, buf, sizeof buf);
+		text_row(lc, t, "Report date", buf);
+	}
+	free(v);
+}
+
+/* One field of the label/value table; heading fields (committee, title,
+ * ...) are set above the table and ignored here. */
+static void front_row(struct bc_lctx *lc, struct bc_tspec *t, const struct bc_node *front,
+		      enum bc_kind kind)
+{
+	switch (kind) {
+	case BC_ITEM:
+		node_row(lc, t, "Agenda item", bc_node_child(front, BC_ITEM));
+		break;
+	case BC_REPORT_OF:
+		node_row(lc, t, "Report of", bc_node_child(front, BC_REPORT_OF));
+		break;
+	case BC_AUTHOR:
+		people_row(lc, t, front, BC_AUTHOR, "Report author", "Report authors");
+		break;
+	case BC_CONTACT:
+		people_row(lc, t, front, BC_CONTACT, "Contact officer", "Contact officers");
+		break;
+	case BC_WARDS:
+		node_row(lc, t, "Wards affected", bc_node_child(front, BC_WARDS));
+		break;
+	case BC_DECISION:
+		if (bc_node_child(front, BC_DECISION))
+			decision_rows(lc, t, bc_node_child(front, BC_DECISION));
+		break;
+	case BC_EXEMPT:
+		status_row(lc, t, bc_node_child(front, BC_EXEMPT));
+		break;
+	case BC_REPORT_DATE:
+		date_row(lc, t, bc_node_child(front, BC_REPORT_DATE));
+		break;
+	default:
+		break;
+	}
+}
+
 void bc_layout_front(struct bc_lctx *lc, const struct bc_node *front)
 {
 	const struct bc_style *st = lc->st;
@@ -189,52 +268,23 @@ void bc_layout_front(struct bc_lctx *lc, const struct bc_node *front)
 	t.widths[0] = 3;
 	t.widths[1] = 7;
 	t.nwidths = t.ncols = 2;
-	node_row(lc, &t, "Agenda item", bc_node_child(front, BC_ITEM));
-	node_row(lc, &t, "Report of", bc_node_child(front, BC_REPORT_OF));
-	people_row(lc, &t, front, BC_AUTHOR, "Report author", "Report authors");
-	people_row(lc, &t, front, BC_CONTACT, "Contact officer", "Contact officers");
-	node_row(lc, &t, "Wards affected", bc_node_child(front, BC_WARDS));
-	const struct bc_node *dec = bc_node_child(front, BC_DECISION);
-	if (dec) {
-		text_row(lc, &t, "Decision type", decision_text(bc_node_attr(dec, "type")));
-		const char *key = bc_node_attr(dec, "key");
-		if (key) {
-			const char *fpr = bc_node_attr(dec, "forward-plan-ref");
-			char *v = strcmp(key, "yes") == 0
-				      ? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr)
-					     : bc_xstrdup("Yes"))
-				      : bc_xstrdup("No");
-			text_row(lc, &t, "Key decision", v);
-			free(v);
-		}
+	/* Rows in the template's order, or the default order. */
+	static const enum bc_kind default_rows[] = {BC_ITEM,	BC_REPORT_OF, BC_AUTHOR,
+						    BC_CONTACT, BC_WARDS,     BC_DECISION,
+						    BC_EXEMPT,	BC_REPORT_DATE};
+	const enum bc_kind *rows = default_rows;
+	size_t nrows = sizeof default_rows / sizeof *default_rows;
+	if (lc->tmpl && lc->tmpl->nfront) {
+		rows = lc->tmpl->front;
+		nrows = lc->tmpl->nfront;
 	}
-	const struct bc_node *ex = bc_node_child(front, BC_EXEMPT);
-	if (ex) {
-		char *why = bc_node_text(ex);
-		char *v = bc_xasprintf("Part 2 \u2013 exempt: Schedule 12A, paragraph %s%s%s",
-				       bc_node_attr(ex, "paragraph"), why[0] ? ". " : "", why);
-		text_row(lc, &t, "Status", v);
-		free(v);
-		free(why);
-	} else {
-		text_row(lc, &t, "Status", "Part 1 \u2013 public");
-	}
-	const struct bc_node *rd = bc_node_child(front, BC_REPORT_DATE);
-	if (rd) {
-		char *v = bc_node_text(rd);
-		struct bc_date dd;
-		char buf[64];
-		if (bc_date_parse(v, &dd)) {
-			bc_date_format(&dd, buf, sizeof buf);
-			text_row(lc, &t, "Report date", buf);
-		}
-		free(v);
-	}
+	for (size_t i = 0; i < nrows; i++)
+		front_row(lc, &t, front, rows[i]);
 	struct bc_block *table = bc_table_build(lc, &t);
 	table->space_after = 14;
 
 	const struct bc_node *summary = bc_node_child(front, BC_SUMMARY);
-	if (summary) {
+	if (summary && bc_template_shows(lc->tmpl, BC_SUMMARY)) {
 		bc_layout_heading(lc, summary, "Summary", 1);
 		bc_layout_blocks_at(lc, summary, 0);
 	}
