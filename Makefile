@@ -93,10 +93,13 @@ bench: $(BUILD)/boardc
 
 install: $(BUILD)/boardc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/boardc/schema \
-		$(DESTDIR)$(PREFIX)/share/boardc/styles
+		$(DESTDIR)$(PREFIX)/share/boardc/styles $(DESTDIR)$(PREFIX)/share/boardc/templates \
+		$(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/boardc $(DESTDIR)$(PREFIX)/bin/boardc
 	install -m 644 schema/boardc.rng $(DESTDIR)$(PREFIX)/share/boardc/schema/
-	install -m 644 styles/*.xml $(DESTDIR)$(PREFIX)/share/boardc/styles/
+	install -m 644 $(wildcard styles/*.xml styles/*.svg styles/*.png) $(DESTDIR)$(PREFIX)/share/boardc/styles/
+	install -m 644 templates/*.xml $(DESTDIR)$(PREFIX)/share/boardc/templates/
+	if [ -f docs/boardc.1 ]; then install -m 644 docs/boardc.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
 
 format:
 	clang-format -i src/*.c src/*.h tests/unit/*.c

@@ -411,13 +411,15 @@ static void standard(struct bc_lctx *lc, const struct bc_node *n, struct flow fl
 	const char *name = bc_node_attr(n, "name");
 	const char *text = bc_template_wording(lc->tmpl, name);
 	if (!text) {
-		if (lc->tmpl)
+		if (lc->tmpl) {
 			bc_diag(lc->d, BC_ERROR, n->line, n->col,
 				"template '%s' has no standard wording '%s'", lc->tmpl->name, name);
-		else
+			bc_hint(lc->d, "%s lists its <wording> blocks", lc->tmpl->path);
+		} else {
 			bc_diag(lc->d, BC_ERROR, n->line, n->col,
 				"<standard name=\"%s\"> needs a template: the paper names none", name);
-		bc_hint(lc->d, "boardc templates lists the templates; each lists its wording");
+			bc_hint(lc->d, "add template=\"NAME\" to <paper>; 'boardc templates' lists them");
+		}
 		return;
 	}
 	char *label = n->number ? display_number(n->number) : NULL;
