@@ -3,6 +3,7 @@
 #   make check     install dependencies, build, run every test
 #   make sanitize  build with ASan+UBSan and run every test
 #   make valgrind  samples and bad inputs under valgrind memcheck
+#   make fuzz      libFuzzer over the whole pipeline (FUZZ_SECONDS=60)
 #   make bench     time boardc on the benchmark corpus
 #   make install PREFIX=/usr/local
 
@@ -12,10 +13,10 @@ BUILD   ?= build
 CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
-	libcairo2-dev libcmocka-dev fontconfig fonts-liberation2 \
+	libcairo2-dev libcmocka-dev librsvg2-dev fontconfig fonts-liberation2 \
 	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils
 
-PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg
+PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg librsvg-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -36,7 +37,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 SAMPLES  = $(wildcard samples/*.xml)
 
-.PHONY: all deps demo check test sanitize valgrind bench install clean format
+.PHONY: all deps demo check test sanitize valgrind fuzz bench install clean format
 
 all: $(BUILD)/boardc
 
@@ -84,6 +85,22 @@ test: $(BUILD)/boardc $(UNIT_BIN)
 sanitize: deps
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+# libFuzzer over the whole pipeline (tests/fuzz/fuzz_paper.c), seeded with
+# the samples and test papers. make fuzz FUZZ_SECONDS=3600 for an hour.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang
+fuzz: $(GEN)
+	@command -v $(FUZZ_CC) >/dev/null || sh tools/deps.sh clang
+	@mkdir -p build/fuzz/corpus
+	$(FUZZ_CC) -std=c11 -D_XOPEN_SOURCE=700 -DBOARDC_VERSION='"fuzz"' -Isrc -I$(BUILD)/gen \
+		-g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -o build/fuzz/fuzz_paper \
+		tests/fuzz/fuzz_paper.c $(filter-out src/main.c,$(SRC)) $(GEN) $(LDLIBS)
+	cp samples/*.xml tests/data/*.xml tests/data/bad/*.xml build/fuzz/corpus/
+	FONTCONFIG_FILE=$(CURDIR)/tests/fonts.conf \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+		build/fuzz/fuzz_paper -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=20 \
+		-rss_limit_mb=4096 -artifact_prefix=build/fuzz/ build/fuzz/corpus
 
 valgrind: $(BUILD)/boardc
 	sh tests/valgrind.sh
