@@ -24,12 +24,28 @@ static char *prop(xmlNodePtr n, const char *name)
 	return s;
 }
 
-static int int_prop(xmlNodePtr n, const char *name)
+/* A positive whole number, or 0 when absent; anything else is an error. */
+static int int_prop(xmlNodePtr n, const char *name, struct bc_diag *d)
 {
 	char *v = prop(n, name);
-	int i = v ? atoi(v) : 0;
+	if (!v)
+		return 0;
+	char *end;
+	long i = strtol(v, &end, 10);
+	if (*end || i <= 0 || i > 1000000) {
+		bc_diag(d, BC_ERROR, (int)xmlGetLineNo(n), 0,
+			"%s=\"%s\" must be a whole number above zero", name, v);
+		i = 0;
+	}
 	free(v);
-	return i > 0 ? i : 0;
+	return (int)i;
+}
+
+/* What a template may require: the section-like blocks, the summary and
+ * the front sheet's decision box. */
+static bool requirable(enum bc_kind k)
+{
+	return bc_kind_is_sectionlike(k) || k == BC_SUMMARY || k == BC_DECISION;
 }
 
 /* "committee meeting item title" -> kinds, in order. */
@@ -61,14 +77,17 @@ static void read_requires(struct bc_template *t, xmlNodePtr n, struct bc_diag *d
 		char *kind = prop(c, "kind");
 		enum bc_kind k;
 		int line = (int)xmlGetLineNo(c);
-		if (!kind || !bc_kind_from_name(kind, &k)) {
+		if (!kind || !bc_kind_from_name(kind, &k) || !requirable(k)) {
 			bc_diag(d, BC_ERROR, line, 0, "<section kind=\"%s\"> is not a paper section",
 				kind ? kind : "");
 			free(kind);
 			continue;
 		}
 		free(kind);
-		struct bc_requirement r = {k, prop(c, "type"), prop(c, "when"), line};
+		struct bc_requirement r = {k, prop(c, "type"), prop(c, "title"), prop(c, "when"), line};
+		if (r.type && k != BC_IMPLICATION)
+			bc_diag(d, BC_ERROR, line, 0, "type=\"%s\" applies only to kind=\"implication\"",
+				r.type);
 		if (r.when && strcmp(r.when, "for-decision") && strcmp(r.when, "key-decision") &&
 		    strcmp(r.when, "exempt")) {
 			bc_diag(d, BC_ERROR, line, 0,
@@ -118,8 +137,8 @@ struct bc_template *bc_template_load(struct bc_xml *x, const char *path, struct 
 			} else if (is(c, "requires")) {
 				read_requires(t, c, d);
 			} else if (is(c, "limits")) {
-				t->max_pages = int_prop(c, "pages");
-				t->max_words = int_prop(c, "words");
+				t->max_pages = int_prop(c, "pages", d);
+				t->max_words = int_prop(c, "words", d);
 			} else if (is(c, "wording")) {
 				xmlChar *text = xmlNodeGetContent(c);
 				struct bc_wording w = {prop(c, "name"),
@@ -128,11 +147,23 @@ struct bc_template *bc_template_load(struct bc_xml *x, const char *path, struct 
 				if (!w.name)
 					bc_diag(d, BC_ERROR, (int)xmlGetLineNo(c), 0,
 						"<wording> needs a name");
+				else if (bc_template_wording(t, w.name))
+					bc_diag(d, BC_ERROR, (int)xmlGetLineNo(c), 0,
+						"wording '%s' is defined twice", w.name);
 				BC_PUSH(t->wordings, t->nwordings, wcap, w);
 			} else if (is(c, "skeleton")) {
-				for (xmlNodePtr p = c->children; p; p = p->next)
-					if (p->type == XML_ELEMENT_NODE && !t->skeleton)
-						t->skeleton = serialise(doc, p);
+				for (xmlNodePtr p = c->children; p; p = p->next) {
+					if (p->type != XML_ELEMENT_NODE || t->skeleton)
+						continue;
+					if (!is(p, "paper") || !p->ns ||
+					    strcmp((const char *)p->ns->href, "urn:x-boardc:paper:1")) {
+						bc_diag(d, BC_ERROR, (int)xmlGetLineNo(p), 0,
+							"<skeleton> must hold a <paper> in the paper "
+							"namespace");
+						continue;
+					}
+					t->skeleton = serialise(doc, p);
+				}
 			} else {
 				bc_diag(d, BC_ERROR, (int)xmlGetLineNo(c), 0,
 					"unknown template element <%s>", (const char *)c->name);
@@ -159,6 +190,7 @@ void bc_template_free(struct bc_template *t)
 	free(t->front);
 	for (size_t i = 0; i < t->nrequires; i++) {
 		free(t->requires[i].type);
+		free(t->requires[i].title);
 		free(t->requires[i].when);
 	}
 	free(t->requires);

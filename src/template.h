@@ -18,6 +18,7 @@ struct bc_xml;
 struct bc_requirement {
 	enum bc_kind kind; /* BC_SUMMARY, BC_RECOMMENDATIONS, BC_IMPLICATION, ... */
 	char *type;	   /* implication type, or NULL */
+	char *title;	   /* kind section: the heading it must have, or NULL */
 	char *when;	   /* NULL (always), "for-decision", "key-decision", "exempt" */
 	int line;	   /* in the template file, for messages */
 };
