@@ -14,7 +14,7 @@ CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
 	libcairo2-dev libcmocka-dev librsvg2-dev fontconfig fonts-liberation2 \
-	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils
+	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils python3-jsonschema
 
 PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg librsvg-2.0
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -83,7 +83,7 @@ test: $(BUILD)/boardc $(UNIT_BIN)
 	@BOARDC=$(BUILD)/boardc UNIT_DIR=$(BUILD)/tests sh tests/run.sh
 
 sanitize: deps
-	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # libFuzzer over the whole pipeline (tests/fuzz/fuzz_paper.c), seeded with
@@ -98,7 +98,7 @@ fuzz: $(GEN)
 		tests/fuzz/fuzz_paper.c $(filter-out src/main.c,$(SRC)) $(GEN) $(LDLIBS)
 	cp samples/*.xml tests/data/*.xml tests/data/bad/*.xml build/fuzz/corpus/
 	FONTCONFIG_FILE=$(CURDIR)/tests/fonts.conf \
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		build/fuzz/fuzz_paper -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=20 \
 		-rss_limit_mb=4096 -artifact_prefix=build/fuzz/ build/fuzz/corpus
 

@@ -737,8 +737,10 @@ static struct bc_rgb hex(unsigned v)
 			       (v & 255) / 255.0};
 }
 
-struct bc_rgb bc_chart_colour(size_t i)
+struct bc_rgb bc_chart_colour(const struct bc_style *st, size_t i)
 {
+	if (st && st->npalette) /* checked for contrast when the style was read */
+		return st->palette[i % st->npalette];
 	/* Lightness (CIE L*) 27, 61, 47, 29, 59, 47, 26, 60: neighbours differ
 	 * by at least 12 (also from the last back to the first), and every
 	 * colour is >= 3:1 against white. Hues are told apart with the common

@@ -97,10 +97,11 @@ int bc_charts_prepare(struct bc_node *root, const char *base_dir, struct bc_diag
 
 /* "21%", "£67m", "£1,234", "30,852 people": the value with the chart's unit. */
 char *bc_chart_format(const struct bc_chart *c, double v);
-/* Colour i of the palette: colour-blind-safe hues whose lightness steps
- * between neighbours (greyscale prints stay distinguishable), each at
- * least 3:1 against white. */
-struct bc_rgb bc_chart_colour(size_t i);
+/* Colour i of the palette: the style's <palette> when it has one (st may
+ * be NULL), else colour-blind-safe hues whose lightness steps between
+ * neighbours (greyscale prints stay distinguishable); each at least 3:1
+ * against white. Colours repeat past the end of the list. */
+struct bc_rgb bc_chart_colour(const struct bc_style *st, size_t i);
 /* The single-series bar colour and its highlight. */
 struct bc_rgb bc_chart_base_colour(void);
 struct bc_rgb bc_chart_highlight_colour(void);

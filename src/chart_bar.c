@@ -85,10 +85,11 @@ static bool highlighted(const struct bc_chart *c, size_t i)
 	return c->highlight && strcmp(c->data.categories[i], c->highlight) == 0;
 }
 
-static struct bc_rgb fill_of(const struct bc_chart *c, enum mode m, size_t s, size_t i)
+static struct bc_rgb fill_of(const struct bc_chart *c, const struct bc_style *st, enum mode m,
+			     size_t s, size_t i)
 {
 	if (m != SINGLE)
-		return bc_chart_colour(s);
+		return bc_chart_colour(st, s);
 	return highlighted(c, i) ? bc_chart_highlight_colour() : bc_chart_base_colour();
 }
 
@@ -514,7 +515,7 @@ static void draw_legend(struct bc_chart_ctx *cx, const struct plan *p)
 	for (size_t s = 0; s < p->nser; s++) {
 		double y = p->leg_y[s];
 		bc_chart_rect(cx, p->leg_x[s], y + (p->line_h - SWATCH) / 2, SWATCH, SWATCH,
-			      bc_chart_colour(s));
+			      bc_chart_colour(cx->st, s));
 		bc_chart_show(cx, p->legend[s], p->leg_x[s] + SWATCH + PAD, y, cx->st->text);
 	}
 }
@@ -550,7 +551,7 @@ static void draw_stack_h(const struct bc_chart *c, struct bc_chart_ctx *cx, cons
 			continue;
 		double x0 = p->zero + acc * p->k, x1 = p->zero + (acc + v) * p->k;
 		acc += v;
-		struct bc_rgb col = bc_chart_colour(s);
+		struct bc_rgb col = bc_chart_colour(cx->st, s);
 		bar(cx, p, x0, by, x1 - x0, BAR_H, col, illus);
 		if (acc > v)
 			seam(cx, x0, by, x0, by + BAR_H);
@@ -585,7 +586,7 @@ static void draw_horizontal(const struct bc_chart *c, struct bc_chart_ctx *cx, c
 		for (size_t s = 0; s < p->nser; s++, by += thick) {
 			double v = value(c, s, i);
 			double bh = p->mode == GROUPED ? thick - 1 : thick;
-			struct bc_rgb col = fill_of(c, p->mode, s, i);
+			struct bc_rgb col = fill_of(c, cx->st, p->mode, s, i);
 			double end = isnan(v) ? p->zero : p->zero + v * p->k;
 			bar(cx, p, fmin(p->zero, end), by, fabs(end - p->zero), bh, col, illus);
 			end_label_h(cx, p->val[s * n + i], p->zero, end, by + bh / 2, bh,
@@ -612,7 +613,7 @@ static void draw_vertical(const struct bc_chart *c, struct bc_chart_ctx *cx, con
 					continue;
 				double y0 = p->zero - acc * p->k, y1 = p->zero - (acc + v) * p->k;
 				acc += v;
-				struct bc_rgb col = bc_chart_colour(s);
+				struct bc_rgb col = bc_chart_colour(cx->st, s);
 				bar(cx, p, x, y1, p->bar_w, y0 - y1, col, illus);
 				if (acc > v)
 					seam(cx, x, y0, x + p->bar_w, y0);
@@ -633,7 +634,7 @@ static void draw_vertical(const struct bc_chart *c, struct bc_chart_ctx *cx, con
 		for (size_t s = 0; s < p->nser; s++, x += p->bar_w) {
 			double v = value(c, s, i);
 			double bw = p->mode == GROUPED ? p->bar_w - 1 : p->bar_w;
-			struct bc_rgb col = fill_of(c, p->mode, s, i);
+			struct bc_rgb col = fill_of(c, cx->st, p->mode, s, i);
 			double end = isnan(v) ? p->zero : p->zero - v * p->k;
 			bar(cx, p, x, fmin(p->zero, end), bw, fabs(end - p->zero), col, illus);
 			end_label_v(cx, p, p->val[s * n + i], end, x + bw / 2,

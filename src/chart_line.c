@@ -465,10 +465,11 @@ static void marker(cairo_t *cr, size_t s, double x, double y, struct bc_rgb col,
 	}
 }
 
-static void draw_series(const struct bc_chart *c, cairo_t *cr, const struct plan *p, size_t s)
+static void draw_series(const struct bc_chart *c, const struct bc_style *st, cairo_t *cr,
+			const struct plan *p, size_t s)
 {
 	size_t n = c->data.ncat;
-	struct bc_rgb col = bc_chart_colour(s);
+	struct bc_rgb col = bc_chart_colour(st, s);
 	set_rgb(cr, col);
 	cairo_set_line_width(cr, 2);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -603,7 +604,7 @@ static void draw(const struct bc_chart *c, struct bc_chart_ctx *cx, double x, do
 	cairo_scale(cr, s, s);
 	draw_axes(c, cx, &p);
 	for (size_t k = 0; k < c->data.nseries; k++)
-		draw_series(c, cr, &p, k);
+		draw_series(c, cx->st, cr, &p, k);
 	draw_names(cx, &p);
 	cairo_restore(cr);
 	plan_free(&p, c->data.ncat);

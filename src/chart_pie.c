@@ -67,11 +67,11 @@ static bool same_rgb(struct bc_rgb a, struct bc_rgb b)
 }
 
 /* The palette repeats; find its length rather than assume it. */
-static size_t palette_size(void)
+static size_t palette_size(const struct bc_style *st)
 {
-	struct bc_rgb first = bc_chart_colour(0);
+	struct bc_rgb first = bc_chart_colour(st, 0);
 	for (size_t k = 1; k < 64; k++)
-		if (same_rgb(bc_chart_colour(k), first))
+		if (same_rgb(bc_chart_colour(st, k), first))
 			return k;
 	return 64;
 }
@@ -80,16 +80,16 @@ static size_t palette_size(void)
  * itself: the last slice also touches the first, so it may need another
  * colour (e.g. with 4 slices the palette's 4th colour is as dark as its
  * 1st). */
-static void pick_colours(size_t n, size_t *idx)
+static void pick_colours(const struct bc_style *st, size_t n, size_t *idx)
 {
-	size_t np = palette_size();
+	size_t np = palette_size(st);
 	for (size_t i = 0; i < n; i++)
 		idx[i] = i % np;
 	if (n < 3)
 		return;
 	size_t prev = idx[n - 2], first = idx[0];
-	double gp = grey(bc_chart_colour(prev)), gf = grey(bc_chart_colour(first));
-	double g0 = grey(bc_chart_colour(idx[n - 1]));
+	double gp = grey(bc_chart_colour(st, prev)), gf = grey(bc_chart_colour(st, first));
+	double g0 = grey(bc_chart_colour(st, idx[n - 1]));
 	if (idx[n - 1] != first && fmin(fabs(g0 - gp), fabs(g0 - gf)) >= MIN_GREY_STEP)
 		return;
 	/* Rank: distinct enough in grey, then a hue not shown yet, then the
@@ -99,7 +99,7 @@ static void pick_colours(size_t n, size_t *idx)
 	for (size_t k = 0; k < np; k++) {
 		if (k == prev || k == first)
 			continue;
-		double g = grey(bc_chart_colour(k));
+		double g = grey(bc_chart_colour(st, k));
 		double score = fmin(fabs(g - gp), fabs(g - gf));
 		double rank = (score >= MIN_GREY_STEP ? 4 : 0) + (k >= n - 1 ? 2 : 0) + score;
 		if (rank > best_rank) {
@@ -361,7 +361,7 @@ static void plan(const struct bc_chart *c, struct bc_chart_ctx *cx, double width
 	p->r = d / 2;
 	p->inner = c->donut ? p->r * DONUT_HOLE : 0;
 	p->colour = bc_xcalloc(p->n + 1, sizeof *p->colour);
-	pick_colours(p->n, p->colour);
+	pick_colours(cx->st, p->n, p->colour);
 
 	if (p->total > 0) {
 		double *ang = bc_xcalloc(p->n + 1, sizeof *ang);
@@ -454,7 +454,8 @@ static void separator(cairo_t *cr, const struct plan *p, double a)
 	cairo_line_to(cr, p->cx + (p->r + 0.5) * cos(a), p->cy + (p->r + 0.5) * sin(a));
 }
 
-static void draw_slices(const struct bc_chart *c, cairo_t *cr, const struct plan *p)
+static void draw_slices(const struct bc_chart *c, const struct bc_style *st, cairo_t *cr,
+			const struct plan *p)
 {
 	double acc = 0, a0 = -M_PI / 2;
 	size_t drawn = 0;
@@ -463,7 +464,7 @@ static void draw_slices(const struct bc_chart *c, cairo_t *cr, const struct plan
 		acc += v;
 		double a1 = -M_PI / 2 + 2 * M_PI * acc / p->total;
 		if (v > 0) {
-			struct bc_rgb col = bc_chart_colour(p->colour[i]);
+			struct bc_rgb col = bc_chart_colour(st, p->colour[i]);
 			cairo_set_source_rgb(cr, col.r, col.g, col.b);
 			sector(cr, p, a0, a1);
 			if (c->data.illustrative[i]) {
@@ -539,7 +540,7 @@ static void draw(const struct bc_chart *c, struct bc_chart_ctx *cx, double x, do
 	cairo_translate(cr, x + (w - w * s) / 2, y + (h - p.height * s) / 2);
 	cairo_scale(cr, s, s);
 	if (p.total > 0) {
-		draw_slices(c, cr, &p);
+		draw_slices(c, cx->st, cr, &p);
 		draw_labels(cx, &p);
 	} else {
 		cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);

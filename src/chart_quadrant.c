@@ -194,7 +194,7 @@ static void paint(const struct plan *p, struct bc_chart_ctx *cx)
 	for (int i = 0; i < 4; i++) {
 		int col = i % 2, row = i / 2;
 		double x = p->gx + col * (p->cw + GUT), y = p->gy + row * (p->ch + GUT);
-		struct bc_rgb fill = rgb(tints[i]), edge = bc_chart_colour(edges[i]);
+		struct bc_rgb fill = rgb(tints[i]), edge = bc_chart_colour(cx->st, edges[i]);
 		bc_chart_rect(cx, x, y, p->cw, p->ch, fill);
 		cairo_set_source_rgb(cr, edge.r, edge.g, edge.b);
 		cairo_set_line_width(cr, 1);

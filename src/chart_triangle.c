@@ -340,7 +340,7 @@ static void show_band_labels(const struct plan *p, struct bc_chart_ctx *cx)
 		const struct band *b = &p->b[i];
 		if (b->bot - b->top < 0.01)
 			continue; /* a zero value: its entry still names it */
-		struct bc_rgb f = bc_chart_colour(i);
+		struct bc_rgb f = bc_chart_colour(cx->st, i);
 		double ht = half_at(p, b->top), hb = half_at(p, b->bot);
 		cairo_move_to(cr, mid - ht, b->top);
 		cairo_line_to(cr, mid + ht, b->top);
@@ -363,7 +363,7 @@ static void show_band_labels(const struct plan *p, struct bc_chart_ctx *cx)
 		const struct band *b = &p->b[i];
 		if (b->in)
 			bc_chart_show(cx, b->in, mid - b->in_wrap / 2, b->in_y,
-				      bc_chart_text_on(bc_chart_colour(i)));
+				      bc_chart_text_on(bc_chart_colour(cx->st, i)));
 	}
 }
 

@@ -2,6 +2,8 @@
  * paragraphs, lists, recommendations, options, figures. Tables and the front
  * sheet have their own files; pagination is paginate.c. */
 #include <limits.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -137,10 +139,13 @@ static struct bc_block *text_block(struct bc_lctx *lc, const struct bc_node *inl
 	return b;
 }
 
-static char *display_number(const char *number)
+static char *display_number(const struct bc_style *st, const char *number)
 {
-	/* "3" -> "3." ; "3.2" stays, as council papers print them. */
-	return strchr(number, '.') ? bc_xstrdup(number) : bc_xasprintf("%s.", number);
+	/* Most council papers print "3." and "3.2" (top); some "3.2." (all),
+	 * some bare numbers (none): <numbering trailing-dot>. */
+	bool dot = st->trailing_dot == BC_DOT_ALL ||
+		   (st->trailing_dot == BC_DOT_TOP && !strchr(number, '.'));
+	return dot ? bc_xasprintf("%s.", number) : bc_xstrdup(number);
 }
 
 /* Indent of text inside a section: the number gutter, when numbers are
@@ -157,7 +162,7 @@ static void heading(struct bc_lctx *lc, const struct bc_node *n, const char *tex
 		    const char *number, int depth, struct flow fl)
 {
 	int lvl = depth < 1 ? 1 : depth > 3 ? 3 : depth;
-	char *label = number ? display_number(number) : NULL;
+	char *label = number ? display_number(lc->st, number) : NULL;
 	double x = label ? lc->st->number_width : 0;
 	if (!label && fl.x > 0 && depth > 1)
 		x = fl.x;
@@ -393,7 +398,7 @@ static void quote(struct bc_lctx *lc, const struct bc_node *q, double x)
 
 static void paragraph(struct bc_lctx *lc, const struct bc_node *p, struct flow fl)
 {
-	char *label = p->number ? display_number(p->number) : NULL;
+	char *label = p->number ? display_number(lc->st, p->number) : NULL;
 	struct bc_block *b =
 	    text_block(lc, p, NULL, label, fl.label_x, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
 	free(label);
@@ -422,7 +427,7 @@ static void standard(struct bc_lctx *lc, const struct bc_node *n, struct flow fl
 		}
 		return;
 	}
-	char *label = n->number ? display_number(n->number) : NULL;
+	char *label = n->number ? display_number(lc->st, n->number) : NULL;
 	struct bc_block *b = text_block(lc, NULL, text, label, fl.label_x, fl.x,
 					lc->doc->font_body, BC_ROLE_P, 0);
 	if (bc_node_attr(n, "id"))
@@ -551,7 +556,7 @@ static void sectionlike(struct bc_lctx *lc, const struct bc_node *n, struct flow
 		for (const struct bc_node *r = n->first; r; r = r->next) {
 			if (r->kind != BC_RECOMMENDATION)
 				continue;
-			char *label = display_number(r->number ? r->number : "?");
+			char *label = display_number(lc->st, r->number ? r->number : "?");
 			double lx = inner.x > 0 ? inner.label_x : 0;
 			text_block(lc, r, NULL, label, lx, x, lc->doc->font_body, BC_ROLE_P, 0);
 			free(label);
@@ -662,15 +667,67 @@ static void set_meta(struct bc_doc *doc, const struct bc_node *root)
 		if (sp)
 			memmove(when, sp + 1, strlen(sp));
 	}
-	doc->header_left = bc_xasprintf("%s \u00b7 %s", committee, when);
-	if (item) {
-		char *it = bc_node_text(item);
-		doc->header_right = bc_xasprintf("Agenda item %s", it);
-		free(it);
-	} else {
-		doc->header_right = bc_xstrdup("");
+	/* Values for the style's running text; {page} and {pages} come later. */
+	const struct bc_node *org = bc_node_child(front, BC_ORGANISATION);
+	doc->fields[BC_FIELD_ORGANISATION] = org ? bc_node_text(org) : bc_xstrdup("");
+	doc->fields[BC_FIELD_COMMITTEE] = committee;
+	doc->fields[BC_FIELD_DATE] = bc_xstrdup(when);
+	doc->fields[BC_FIELD_ITEM] = item ? bc_node_text(item) : bc_xstrdup("");
+	doc->fields[BC_FIELD_TITLE] = bc_xstrdup(doc->title);
+	doc->fields[BC_FIELD_PART] = bc_xstrdup(
+	    bc_node_child(front, BC_EXEMPT) ? "Part 2 \u2013 exempt" : "Part 1 \u2013 public");
+}
+
+/* One slot of running text for a page, or NULL when it comes out empty. */
+static struct bc_para *running(struct bc_lctx *lc, const char *text, const char *const *values)
+{
+	char *t = bc_style_expand(text, values);
+	struct bc_para *p = NULL;
+	if (t[0]) {
+		p = bc_para_plain(lc, t, lc->doc->font_small, -1, BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
+		p->colour = lc->st->small;
 	}
-	free(committee);
+	free(t);
+	return p;
+}
+
+static double natural(const struct bc_para *p)
+{
+	return p ? bc_para_width(p) : 0;
+}
+
+/* Cut a slot wider than room short with an ellipsis, rather than let it
+ * run into its neighbour. */
+static void fit(struct bc_para *p, double room)
+{
+	if (p && bc_para_width(p) > room) {
+		pango_layout_set_width(p->layout, (int)(room * PANGO_SCALE));
+		pango_layout_set_ellipsize(p->layout, PANGO_ELLIPSIZE_END);
+	}
+}
+
+/* Left, centre and right running text of one page. Slots that fit keep
+ * their width; otherwise the centre slot (centred on the text width) keeps
+ * at least a third, and the sides share what is left, a short side giving
+ * its spare room to a long one. */
+static void running_slots(struct bc_lctx *lc, char *const text[3], const char *const *values,
+			  struct bc_para *out[3])
+{
+	const double w = lc->text_w, gap = 12;
+	for (int i = 0; i < 3; i++)
+		out[i] = running(lc, text[i], values);
+	double nl = natural(out[0]), nc = natural(out[1]), nr = natural(out[2]);
+	if (out[1]) {
+		double side = fmax(nl, nr) + gap;
+		double c = fmin(nc, fmax(w / 3, w - 2 * side));
+		fit(out[1], c);
+		fit(out[0], (w - c) / 2 - gap);
+		fit(out[2], (w - c) / 2 - gap);
+	} else if (nl + gap + nr > w) {
+		double half = (w - gap) / 2;
+		fit(out[0], nr < half ? w - gap - nr : nl < half ? nl : half);
+		fit(out[2], nl < half ? w - gap - nl : nr < half ? nr : half);
+	}
 }
 
 struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
@@ -678,9 +735,10 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 {
 	struct bc_doc *doc = bc_xcalloc(1, sizeof *doc);
 	doc->st = st;
-	PangoFontMap *fm = pango_cairo_font_map_new();
-	doc->pango = pango_font_map_create_context(fm);
-	g_object_unref(fm);
+	/* The thread's default font map (Pango keeps one per thread): font
+	 * loading and fontconfig's caches are then paid once per process, and
+	 * a new map per document would leak fontconfig patterns each time. */
+	doc->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
 	pango_cairo_context_set_resolution(doc->pango, 72.0);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
@@ -739,20 +797,21 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 	}
 	bc_paginate(doc);
 	/* Running header and footer, now that the page count is known. */
+	const char *values[BC_NFIELDS];
+	for (int f = 0; f < BC_NFIELDS; f++)
+		values[f] = doc->fields[f];
+	char pages[32];
+	snprintf(pages, sizeof pages, "%zu", doc->npages);
+	values[BC_FIELD_PAGES] = pages;
 	for (size_t i = 0; i < doc->npages; i++) {
 		struct bc_page *pg = &doc->pages[i];
-		char *foot = bc_xasprintf("Page %zu of %zu", i + 1, doc->npages);
-		pg->footer =
-		    bc_para_plain(&lc, foot, doc->font_small, -1, BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
-		pg->footer->colour = st->small;
-		free(foot);
-		if (i == 0)
-			continue; /* the front sheet carries its own heading */
-		pg->header_left = bc_para_plain(&lc, doc->header_left, doc->font_small, -1,
-						BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
-		pg->header_right = bc_para_plain(&lc, doc->header_right, doc->font_small, -1,
-						 BC_ALIGN_LEFT, BC_ROLE_ARTIFACT);
-		pg->header_left->colour = pg->header_right->colour = st->small;
+		char page[32];
+		snprintf(page, sizeof page, "%zu", i + 1);
+		values[BC_FIELD_PAGE] = page;
+		running_slots(&lc, st->footer, values, pg->footer);
+		/* The front sheet carries its own heading, unless asked. */
+		if (i > 0 || st->header_first_page)
+			running_slots(&lc, st->header, values, pg->header);
 	}
 	return doc;
 }
@@ -811,8 +870,8 @@ void bc_doc_free(struct bc_doc *doc)
 			pango_font_description_free(fonts[i]);
 	if (doc->pango)
 		g_object_unref(doc->pango);
-	free(doc->header_left);
-	free(doc->header_right);
+	for (int f = 0; f < BC_NFIELDS; f++)
+		free(doc->fields[f]);
 	free(doc->title);
 	free(doc->author);
 	free(doc->subject);

@@ -160,7 +160,8 @@ struct bc_item {
 #define BC_NOTE_SEPARATOR 10.0 /* room for the rule above the footnotes */
 
 struct bc_page {
-	struct bc_para *header_left, *header_right, *footer; /* running text */
+	/* Running text: left, centre, right; NULL where a slot shows nothing. */
+	struct bc_para *header[3], *footer[3];
 	struct bc_item *items;
 	size_t nitems, cap;
 	struct bc_para **notes; /* footnotes at the foot of this page */
@@ -192,8 +193,9 @@ struct bc_doc {
 	struct bc_outline *outline;
 	size_t noutline, outline_cap;
 	struct bc_para *paras; /* every para, for freeing */
-	/* Running header and metadata. */
-	char *header_left, *header_right;
+	/* Values of running-text fields ({committee}, ...; bc_style_expand);
+	 * {page} and {pages} are filled per page. */
+	char *fields[BC_NFIELDS];
 	char *title, *author, *subject, *keywords, *lang;
 	PangoContext *pango;
 	PangoFontDescription *font_body, *font_bold, *font_small, *font_table, *font_table_bold,

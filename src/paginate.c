@@ -167,8 +167,16 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 	bool short_block = b->keep_together || ls->n <= 3;
 	double lead = b->keep_with_next ? b->space_after + lead_height(pg->doc, index + 1, 1) : 0;
 	double need = short_block ? b->h + lead : 0;
-	if (need > pg->bottom - pg->top)
-		need = b->h; /* a chain taller than a page: just keep the block */
+	if (need > pg->bottom - pg->top) {
+		/* A chain taller than a page (a heading, a long caption, a tall
+		 * chart in large print): keep the block with the start of the
+		 * next one only, so a heading is still never left alone. */
+		need =
+		    b->h +
+		    (b->keep_with_next ? b->space_after + lead_height(pg->doc, index + 1, 3) : 0);
+		if (need > pg->bottom - pg->top)
+			need = b->h;
+	}
 	if (!pg->empty && need > 0 && pg->y + sp + need > limit(pg, 0) + 0.01) {
 		new_page(pg);
 		sp = 0;
@@ -390,22 +398,33 @@ static void place_simple(struct pager *pg, const struct bc_block *b, enum bc_ite
 	double need =
 	    b->h +
 	    (b->keep_with_next ? lead_height(pg->doc, (size_t)(b - pg->doc->blocks) + 1, 1) : 0);
-	if (!pg->empty && pg->y + sp + need > limit(pg, 0))
-		new_page(pg), sp = 0;
+	double h = b->h;
+	if (!pg->empty && pg->y + sp + need > limit(pg, 0)) {
+		/* A chart whose caption is already on this page may give up a
+		 * fifth of its height (it scales itself to its box) rather than
+		 * leave the caption alone at the foot of the page. */
+		size_t i = (size_t)(b - pg->doc->blocks);
+		double room = limit(pg, 0) - pg->y - sp - (need - b->h);
+		if (kind == BC_ITEM_CHART && i > 0 && pg->doc->blocks[i - 1].keep_with_next &&
+		    room >= 0.8 * b->h)
+			h = room;
+		else
+			new_page(pg), sp = 0;
+	}
 	pg->y += sp;
 	record_anchor(pg, b->anchor, pg->y);
 	struct bc_item it = {.kind = kind,
 			     .x = pg->st->margin_left + b->x,
 			     .y = pg->y,
 			     .w = b->w,
-			     .h = b->h,
+			     .h = h,
 			     .colour = b->colour,
 			     .fill = true,
 			     .image = b->image,
 			     .chart = b->chart,
 			     .role = b->role};
 	push_item(pg, it);
-	pg->y += b->h;
+	pg->y += h;
 	pg->prev_after = b->space_after;
 }
 

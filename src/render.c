@@ -1,6 +1,6 @@
 /* render.c - drawing one laid-out page with Cairo, for every backend:
  * text lines with their labels, table rules and fills, images, charts,
- * footnotes, running header and footer; and, where the surface is PDF,
+ * footnotes, running header and footer, the logo; and, where the surface is PDF,
  * link annotations. The backends (render_pdf.c, render_img.c) own the
  * surfaces. */
 #include <stdio.h>
@@ -214,25 +214,57 @@ static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_ite
 	}
 }
 
+/* Left, centre and right running text across the text width, tops at y. */
+static void draw_slots(cairo_t *cr, const struct bc_doc *doc, struct bc_para *const slot[3],
+		       double y)
+{
+	const struct bc_style *st = doc->st;
+	double left = st->margin_left, right = st->page_w - st->margin_right;
+	if (slot[0])
+		draw_para(cr, doc, slot[0], left, y, false);
+	if (slot[1])
+		draw_para(cr, doc, slot[1], (left + right - bc_para_width(slot[1])) / 2, y, false);
+	if (slot[2])
+		draw_para(cr, doc, slot[2], right - bc_para_width(slot[2]), y, false);
+}
+
 static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg)
 {
 	const struct bc_style *st = doc->st;
 	double right = st->page_w - st->margin_right;
-	if (pg->header_left) {
-		double y = st->margin_top - 24;
-		draw_para(cr, doc, pg->header_left, st->margin_left, y, false);
-		draw_para(cr, doc, pg->header_right, right - bc_para_width(pg->header_right), y,
-			  false);
+	/* The header sits on a rule 10 pt above the text: 14 pt of room fits
+	 * the default 10 pt text with a little air; larger text (large print)
+	 * is raised by its height plus that air, rather than touching the rule. */
+	double h = 14;
+	bool any = false;
+	for (int i = 0; i < 3; i++)
+		if (pg->header[i]) {
+			any = true;
+			if (pg->header[i]->height + 2 > h)
+				h = pg->header[i]->height + 2;
+		}
+	if (any) {
+		draw_slots(cr, doc, pg->header, st->margin_top - 10 - h);
 		set_rgb(cr, st->small);
 		cairo_rectangle(cr, st->margin_left, st->margin_top - 10, right - st->margin_left,
 				0.5);
 		cairo_fill(cr);
 	}
-	if (pg->footer) {
-		double w = bc_para_width(pg->footer);
-		draw_para(cr, doc, pg->footer, right - w, st->page_h - st->margin_bottom + 14,
-			  false);
-	}
+	draw_slots(cr, doc, pg->footer, st->page_h - st->margin_bottom + 14);
+}
+
+/* The style's logo in its corner of the top margin (page 1 only). */
+static void draw_logo(cairo_t *cr, const struct bc_style *st)
+{
+	double x, y, w, h;
+	if (!bc_style_logo_box(st, &x, &y, &w, &h))
+		return;
+	cairo_save(cr);
+	cairo_translate(cr, x, y);
+	cairo_scale(cr, w / st->logo_nat_w, h / st->logo_nat_h);
+	cairo_set_source_surface(cr, st->logo, 0, 0);
+	cairo_paint(cr);
+	cairo_restore(cr);
 }
 
 static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg, bool links)
@@ -258,4 +290,6 @@ void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links)
 		draw_item(cr, doc, &pg->items[i], links);
 	draw_notes(cr, doc, pg, links);
 	draw_running(cr, doc, pg);
+	if (p == 0)
+		draw_logo(cr, doc->st);
 }

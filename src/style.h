@@ -12,6 +12,23 @@ struct bc_rgb {
 	double r, g, b;
 };
 
+/* The fields running headers and footers may use, as {name}. */
+enum bc_field {
+	BC_FIELD_ORGANISATION,
+	BC_FIELD_COMMITTEE,
+	BC_FIELD_DATE,
+	BC_FIELD_ITEM,
+	BC_FIELD_TITLE,
+	BC_FIELD_PAGE,
+	BC_FIELD_PAGES,
+	BC_FIELD_PART,
+	BC_NFIELDS
+};
+
+enum bc_trailing_dot { BC_DOT_TOP, BC_DOT_ALL, BC_DOT_NONE };
+
+#define BC_PALETTE_MAX 12
+
 struct bc_style {
 	char *name, *description;
 	double page_w, page_h;
@@ -30,6 +47,19 @@ struct bc_style {
 	struct bc_rgb table_header_bg, table_rule;
 	struct bc_rgb link;
 	struct bc_rgb front_label_bg;
+	bool hyphenate;			   /* a hyphen where a word breaks at a line end */
+	enum bc_trailing_dot trailing_dot; /* "3." / "3.2" (top), "3.2." (all), "3" (none) */
+	/* Running text: left, centre, right, with {fields}; "" shows nothing. */
+	char *header[3], *footer[3];
+	bool header_first_page; /* the front sheet normally carries its own heading */
+	struct bc_rgb palette[BC_PALETTE_MAX];
+	size_t npalette; /* 0: charts use the built-in palette */
+	/* Logo in the top margin of page 1 (NULL: none). An image surface
+	 * (PNG) or a recording surface (SVG, kept as vectors); owned. */
+	void *logo; /* cairo_surface_t * */
+	char *logo_src;
+	double logo_width, logo_nat_w, logo_nat_h;
+	bool logo_right;
 };
 
 struct bc_xml;
@@ -45,5 +75,15 @@ void bc_style_free(struct bc_style *s);
 
 /* Text width between the margins. */
 double bc_style_text_width(const struct bc_style *s);
+
+/* Where the logo goes on page 1 (points from the top-left corner); false
+ * when the style has none. */
+bool bc_style_logo_box(const struct bc_style *s, double *x, double *y, double *w, double *h);
+
+/* Running text with its {fields} filled from values[BC_NFIELDS] (NULL or ""
+ * for no value). Text falls into segments at separators (" · ", " | ",
+ * " – ", " — ", " • "); a segment with a field that has no value is left
+ * out with its separator. Caller frees. */
+char *bc_style_expand(const char *text, const char *const *values);
 
 #endif

@@ -160,6 +160,10 @@ void bc_tb_inline(struct bc_tb *tb, struct bc_lctx *lc, const struct bc_node *pa
 static PangoAttrList *attrs_for(const struct bc_tb *tb, int a, int b, const struct bc_style *st)
 {
 	PangoAttrList *list = pango_attr_list_new();
+	/* <text hyphenate="no">: a word broken at a line end (a narrow table
+	 * cell) gets no hyphen, which some house styles prefer. */
+	if (!st->hyphenate)
+		pango_attr_list_insert(list, pango_attr_insert_hyphens_new(FALSE));
 	for (size_t i = 0; i < tb->nspans; i++) {
 		const struct bc_span *sp = &tb->spans[i];
 		int s = sp->start > a ? sp->start : a, e = sp->end < b ? sp->end : b;

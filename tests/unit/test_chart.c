@@ -238,7 +238,7 @@ static void palette_and_contrast(void **state)
 	(void)state;
 	/* Text on a fill always reaches 4.5:1; palette marks reach 3:1 on white. */
 	for (size_t i = 0; i < 12; i++) {
-		struct bc_rgb f = bc_chart_colour(i), t = bc_chart_text_on(f);
+		struct bc_rgb f = bc_chart_colour(NULL, i), t = bc_chart_text_on(f);
 		double lf =
 		    0.2126 * pow(f.r, 2.2) + 0.7152 * pow(f.g, 2.2) + 0.0722 * pow(f.b, 2.2);
 		double lt =
