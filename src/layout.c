@@ -873,6 +873,7 @@ void bc_doc_free(struct bc_doc *doc)
 	for (int f = 0; f < BC_NFIELDS; f++)
 		free(doc->fields[f]);
 	free(doc->title);
+	free(doc->dest_prefix);
 	free(doc->author);
 	free(doc->subject);
 	free(doc->keywords);

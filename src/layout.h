@@ -162,6 +162,7 @@ struct bc_item {
 struct bc_page {
 	/* Running text: left, centre, right; NULL where a slot shows nothing. */
 	struct bc_para *header[3], *footer[3];
+	struct bc_para *stamp; /* pack page number, under the footer; or NULL */
 	struct bc_item *items;
 	size_t nitems, cap;
 	struct bc_para **notes; /* footnotes at the foot of this page */
@@ -197,6 +198,7 @@ struct bc_doc {
 	 * {page} and {pages} are filled per page. */
 	char *fields[BC_NFIELDS];
 	char *title, *author, *subject, *keywords, *lang;
+	char *dest_prefix; /* prepended to destination names (papers in a pack) */
 	PangoContext *pango;
 	PangoFontDescription *font_body, *font_bold, *font_small, *font_table, *font_table_bold,
 	    *font_title, *font_h[3], *font_label;

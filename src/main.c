@@ -194,7 +194,7 @@ static int cmd_build(int argc, char **argv)
 		if (bc_out_open(&out, output, &d) == 0) {
 			char creator[64];
 			snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
-			struct bc_render_opts opts = {have_date ? date : NULL, creator};
+			struct bc_render_opts opts = {.date = have_date ? date : NULL, .creator = creator};
 			if (bc_render_pdf(doc, out.fp, &opts, &d) == 0)
 				bc_out_commit(&out, &d);
 			else

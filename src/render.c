@@ -50,6 +50,8 @@ void bc_render_quoted(struct bc_buf *b, const char *s)
 void bc_render_dest_name(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a)
 {
 	const char *id = a->node ? bc_node_attr(a->node, "id") : NULL;
+	if (doc->dest_prefix)
+		bc_buf_adds(b, doc->dest_prefix);
 	if (id)
 		bc_buf_adds(b, id);
 	else
@@ -251,6 +253,12 @@ static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_
 		cairo_fill(cr);
 	}
 	draw_slots(cr, doc, pg->footer, st->page_h - st->margin_bottom + 14);
+	if (pg->stamp) {
+		/* The pack's own page number, centred under the paper's footer. */
+		double w = bc_para_width(pg->stamp);
+		draw_para(cr, doc, pg->stamp, (st->page_w - w) / 2,
+			  st->page_h - st->margin_bottom + 30, false);
+	}
 }
 
 /* The style's logo in its corner of the top margin (page 1 only). */

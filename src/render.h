@@ -16,6 +16,10 @@ struct bc_render_opts {
 	/* PDF creation date, "YYYY-MM-DDThh:mm:ssZ", or NULL for now. */
 	const char *date;
 	const char *creator;
+	/* Metadata (title, author, ...) from this document; NULL: the first part's. */
+	const struct bc_doc *meta;
+	/* >0: PDF page labels numbered from this (a pack's printed numbers). */
+	int first_label;
 };
 
 /* Write the document as PDF to `out`. Returns 0, or -1 after a diagnostic
@@ -42,6 +46,17 @@ void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links)
 void bc_render_num(struct bc_buf *b, double v);
 void bc_render_quoted(struct bc_buf *b, const char *s);
 void bc_render_dest_name(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a);
+
+/* One document among several in one PDF (an agenda pack). */
+struct bc_render_part {
+	const struct bc_doc *doc;
+	const char *outline_title; /* a bookmark over this part's own, or NULL */
+	bool no_outline;	   /* leave this part's bookmarks out (fillers) */
+};
+
+/* Write the parts in order as one PDF. Returns 0, or -1 after a diagnostic. */
+int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE *out,
+			const struct bc_render_opts *opts, struct bc_diag *d);
 
 int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
 		  struct bc_diag *d);

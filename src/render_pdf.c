@@ -73,24 +73,27 @@ static void page_attrs(struct bc_buf *b, int page, double y)
 	bc_render_num(b, y > 12 ? y - 12 : 0);
 	bc_buf_addc(b, ']');
 }
-static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc)
+/* A part's outline under `root` (CAIRO_PDF_OUTLINE_ROOT for a paper on
+ * its own, an item's entry in a pack); pages are offset by first_page. */
+static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc, int root,
+			int first_page)
 {
-	int parents[8] = {CAIRO_PDF_OUTLINE_ROOT};
+	int parents[8] = {root};
 	for (size_t i = 0; i < doc->noutline; i++) {
 		const struct bc_outline *o = &doc->outline[i];
 		int level = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
 		/* A level with no parent above it hangs from the nearest one. */
-		int parent = CAIRO_PDF_OUTLINE_ROOT;
+		int parent = root;
 		for (int l = level - 1; l >= 1; l--)
 			if (parents[l]) {
 				parent = parents[l];
 				break;
 			}
 		struct bc_buf attrs = {0};
-		page_attrs(&attrs, o->page, o->y);
-		int id =
-		    cairo_pdf_surface_add_outline(surface, parent, o->title, attrs.data,
-						  level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+		page_attrs(&attrs, first_page + o->page, o->y);
+		int id = cairo_pdf_surface_add_outline(
+		    surface, parent, o->title, attrs.data,
+		    level == 1 && root == CAIRO_PDF_OUTLINE_ROOT ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 		bc_buf_free(&attrs);
 		parents[level] = id;
 		for (int l = level + 1; l < 8; l++)
@@ -98,17 +101,18 @@ static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc)
 	}
 }
 
-int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
-		  struct bc_diag *d)
+int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE *out,
+			const struct bc_render_opts *opts, struct bc_diag *d)
 {
-	const struct bc_style *st = doc->st;
+	const struct bc_doc *meta = opts && opts->meta ? opts->meta : parts[0].doc;
+	const struct bc_style *st = parts[0].doc->st;
 	struct bc_sink sink = {out, false};
 	cairo_surface_t *surface =
 	    cairo_pdf_surface_create_for_stream(bc_render_write, &sink, st->page_w, st->page_h);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc->title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, doc->author);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
 				       opts && opts->creator ? opts->creator : "boardc");
 	if (opts && opts->date) {
@@ -117,22 +121,47 @@ int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_op
 	}
 	cairo_t *cr = cairo_create(surface);
 	int rc = 0;
+	size_t total = 0, page_no = 0;
+	for (size_t k = 0; k < nparts; k++)
+		total += parts[k].doc->npages;
 	cairo_tag_begin(cr, "Document", NULL);
-	size_t *by_page = anchors_by_page(doc), next_anchor = 0;
-	for (size_t p = 0; p < doc->npages && rc == 0; p++) {
-		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
-		bc_render_page(cr, doc, p, true);
-		if (p + 1 == doc->npages)
-			cairo_tag_end(cr, "Document");
-		cairo_show_page(cr);
-		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-			bc_diag(d, BC_ERROR, 0, 0, "PDF drawing failed on page %zu: %s", p + 1,
-				cairo_status_to_string(cairo_status(cr)));
-			rc = -1;
+	for (size_t k = 0; k < nparts && rc == 0; k++) {
+		const struct bc_doc *doc = parts[k].doc;
+		size_t *by_page = anchors_by_page(doc), next_anchor = 0;
+		for (size_t p = 0; p < doc->npages && rc == 0; p++, page_no++) {
+			if (opts && opts->first_label > 0) {
+				char label[32];
+				snprintf(label, sizeof label, "%d", opts->first_label + (int)page_no);
+				cairo_pdf_surface_set_page_label(surface, label);
+			}
+			emit_dests(cr, doc, by_page, &next_anchor, (int)p);
+			bc_render_page(cr, doc, p, true);
+			if (page_no + 1 == total)
+				cairo_tag_end(cr, "Document");
+			cairo_show_page(cr);
+			if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+				bc_diag(d, BC_ERROR, 0, 0, "PDF drawing failed on page %zu: %s",
+					page_no + 1, cairo_status_to_string(cairo_status(cr)));
+				rc = -1;
+			}
 		}
+		free(by_page);
 	}
-	free(by_page);
-	add_outline(surface, doc);
+	/* Outline after the last page: page links then resolve. */
+	int first = 0;
+	for (size_t k = 0; k < nparts; k++) {
+		int root = CAIRO_PDF_OUTLINE_ROOT;
+		if (parts[k].outline_title) {
+			struct bc_buf attrs = {0};
+			page_attrs(&attrs, first, 0);
+			root = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT,
+							     parts[k].outline_title, attrs.data, 0);
+			bc_buf_free(&attrs);
+		}
+		if (!parts[k].no_outline)
+			add_outline(surface, parts[k].doc, root, first);
+		first += (int)parts[k].doc->npages;
+	}
 	cairo_destroy(cr);
 	cairo_surface_finish(surface);
 	cairo_status_t status = cairo_surface_status(surface);
@@ -144,4 +173,11 @@ int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_op
 		rc = -1;
 	}
 	return rc;
+}
+
+int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
+		  struct bc_diag *d)
+{
+	struct bc_render_part part = {doc, NULL, false};
+	return bc_render_pdf_parts(&part, 1, out, opts, d);
 }

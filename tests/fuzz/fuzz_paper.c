@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!d.errors) {
 			struct bc_doc *doc = bc_layout(root, style, NULL, "/nonexistent", &d);
 			if (doc && !d.errors && doc->npages < 200) {
-				struct bc_render_opts opts = {"2024-01-01T00:00:00Z", "boardc-fuzz"};
+				struct bc_render_opts opts = {.date = "2024-01-01T00:00:00Z", .creator = "boardc-fuzz"};
 				bc_render_pdf(doc, sink, &opts, &d);
 			}
 			bc_doc_free(doc);
