@@ -730,8 +730,7 @@ static void running_slots(struct bc_lctx *lc, char *const text[3], const char *c
 	}
 }
 
-struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
-			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d)
+struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc_diag *d)
 {
 	struct bc_doc *doc = bc_xcalloc(1, sizeof *doc);
 	doc->st = st;
@@ -746,9 +745,7 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 	pango_cairo_context_set_font_options(doc->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(doc->pango, FALSE);
-	PangoLanguage *lang = pango_language_from_string(
-	    bc_node_attr(root, "lang") ? bc_node_attr(root, "lang") : "en-GB");
-	pango_context_set_language(doc->pango, lang);
+	pango_context_set_language(doc->pango, pango_language_from_string(lang ? lang : "en-GB"));
 
 	doc->font_body = font(st, st->body_size, false);
 	doc->font_bold = font(st, st->body_size, true);
@@ -771,7 +768,39 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 		pango_font_description_free(got);
 		g_object_unref(loaded);
 	}
+	return doc;
+}
 
+void bc_doc_finish(struct bc_lctx *lc, bool running)
+{
+	struct bc_doc *doc = lc->doc;
+	const struct bc_style *st = lc->st;
+	bc_paginate(doc);
+	if (!running)
+		return;
+	/* Running header and footer, now that the page count is known. */
+	const char *values[BC_NFIELDS];
+	for (int f = 0; f < BC_NFIELDS; f++)
+		values[f] = doc->fields[f];
+	char pages[32];
+	snprintf(pages, sizeof pages, "%zu", doc->npages);
+	values[BC_FIELD_PAGES] = pages;
+	for (size_t i = 0; i < doc->npages; i++) {
+		struct bc_page *pg = &doc->pages[i];
+		char page[32];
+		snprintf(page, sizeof page, "%zu", i + 1);
+		values[BC_FIELD_PAGE] = page;
+		running_slots(lc, st->footer, values, pg->footer);
+		/* The front sheet carries its own heading, unless asked. */
+		if (i > 0 || st->header_first_page)
+			running_slots(lc, st->header, values, pg->header);
+	}
+}
+
+struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
+			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d)
+{
+	struct bc_doc *doc = bc_doc_new(st, bc_node_attr(root, "lang"), d);
 	struct bc_lctx lc = {doc,
 			     st,
 			     d,
@@ -795,24 +824,7 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 		bc_doc_free(doc);
 		return NULL;
 	}
-	bc_paginate(doc);
-	/* Running header and footer, now that the page count is known. */
-	const char *values[BC_NFIELDS];
-	for (int f = 0; f < BC_NFIELDS; f++)
-		values[f] = doc->fields[f];
-	char pages[32];
-	snprintf(pages, sizeof pages, "%zu", doc->npages);
-	values[BC_FIELD_PAGES] = pages;
-	for (size_t i = 0; i < doc->npages; i++) {
-		struct bc_page *pg = &doc->pages[i];
-		char page[32];
-		snprintf(page, sizeof page, "%zu", i + 1);
-		values[BC_FIELD_PAGE] = page;
-		running_slots(&lc, st->footer, values, pg->footer);
-		/* The front sheet carries its own heading, unless asked. */
-		if (i > 0 || st->header_first_page)
-			running_slots(&lc, st->header, values, pg->header);
-	}
+	bc_doc_finish(&lc, true);
 	return doc;
 }
 

@@ -211,6 +211,12 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d);
 void bc_doc_free(struct bc_doc *doc);
 
+/* For documents other than papers (an agenda front sheet, a blank-page
+ * filler): a document with the style's fonts, laid out with the block
+ * builders below through a struct bc_lctx, then finished (paginated, and
+ * given running header and footer when `running`). */
+struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc_diag *d);
+
 /* Look up where a node was placed; NULL if it was not. */
 const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n);
 
@@ -343,5 +349,6 @@ void bc_layout_blocks_at(struct bc_lctx *lc, const struct bc_node *parent, doubl
 void bc_layout_heading(struct bc_lctx *lc, const struct bc_node *anchor, const char *text,
 		       int depth);
 void bc_paginate(struct bc_doc *doc);
+void bc_doc_finish(struct bc_lctx *lc, bool running);
 
 #endif
