@@ -13,10 +13,10 @@ BUILD   ?= build
 CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
-	libcairo2-dev libcmocka-dev librsvg2-dev fontconfig fonts-liberation2 \
+	libcairo2-dev libcmocka-dev librsvg2-dev libqpdf-dev fontconfig fonts-liberation2 \
 	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils python3-jsonschema
 
-PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg librsvg-2.0
+PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg librsvg-2.0 libqpdf
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -83,7 +83,8 @@ test: $(BUILD)/boardc $(UNIT_BIN)
 	@BOARDC=$(BUILD)/boardc UNIT_DIR=$(BUILD)/tests sh tests/run.sh
 
 sanitize: deps
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp $(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	BOARDC_DATA_DIR=$(CURDIR) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+		$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # libFuzzer over the whole pipeline (tests/fuzz/fuzz_paper.c), seeded with

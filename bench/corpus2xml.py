@@ -250,7 +250,7 @@ def front_xml(p, ind):
         key = "yes" if kd.lower().startswith("yes") else "no"
         m = re.search(r"reference\s+(\S+)", kd)
         ref = f" forward-plan-ref={attr(m.group(1))}" if m else ""
-        L.append(f'{i}<decision type="for-decision" key="{key}"{ref}/>')
+        L.append(f'{i}<decision type="for-information" key="{key}"{ref}/>')
     cls = f.get("Classification", "Open")
     if cls.lower() not in ("open", "public"):
         m = re.search(r"paragraph\s+(\d+)", cls)

@@ -6,5 +6,6 @@
 int bc_cmd_new(int argc, char **argv);
 int bc_cmd_templates(int argc, char **argv);
 int bc_cmd_styles(int argc, char **argv);
+int bc_cmd_pack(int argc, char **argv);
 
 #endif

@@ -134,9 +134,10 @@ static void decision_rows(struct bc_lctx *lc, struct bc_tspec *t, const struct b
 	if (!key)
 		return;
 	const char *fpr = bc_node_attr(dec, "forward-plan-ref");
-	char *v = strcmp(key, "yes") == 0 ? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr)
-					       : bc_xstrdup("Yes"))
-					 : bc_xstrdup("No");
+	char *v =
+	    strcmp(key, "yes") == 0
+		? (fpr ? bc_xasprintf("Yes (forward plan reference %s)", fpr) : bc_xstrdup("Yes"))
+		: bc_xstrdup("No");
 	text_row(lc, t, "Key decision", v);
 	free(v);
 }
@@ -269,8 +270,8 @@ void bc_layout_front(struct bc_lctx *lc, const struct bc_node *front)
 	t.widths[1] = 7;
 	t.nwidths = t.ncols = 2;
 	/* Rows in the template's order, or the default order. */
-	static const enum bc_kind default_rows[] = {BC_ITEM,	BC_REPORT_OF, BC_AUTHOR,
-						    BC_CONTACT, BC_WARDS,     BC_DECISION,
+	static const enum bc_kind default_rows[] = {BC_ITEM,	BC_REPORT_OF,  BC_AUTHOR,
+						    BC_CONTACT, BC_WARDS,      BC_DECISION,
 						    BC_EXEMPT,	BC_REPORT_DATE};
 	const enum bc_kind *rows = default_rows;
 	size_t nrows = sizeof default_rows / sizeof *default_rows;

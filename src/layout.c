@@ -422,14 +422,16 @@ static void standard(struct bc_lctx *lc, const struct bc_node *n, struct flow fl
 			bc_hint(lc->d, "%s lists its <wording> blocks", lc->tmpl->path);
 		} else {
 			bc_diag(lc->d, BC_ERROR, n->line, n->col,
-				"<standard name=\"%s\"> needs a template: the paper names none", name);
-			bc_hint(lc->d, "add template=\"NAME\" to <paper>; 'boardc templates' lists them");
+				"<standard name=\"%s\"> needs a template: the paper names none",
+				name);
+			bc_hint(lc->d,
+				"add template=\"NAME\" to <paper>; 'boardc templates' lists them");
 		}
 		return;
 	}
 	char *label = n->number ? display_number(lc->st, n->number) : NULL;
-	struct bc_block *b = text_block(lc, NULL, text, label, fl.label_x, fl.x,
-					lc->doc->font_body, BC_ROLE_P, 0);
+	struct bc_block *b =
+	    text_block(lc, NULL, text, label, fl.label_x, fl.x, lc->doc->font_body, BC_ROLE_P, 0);
 	if (bc_node_attr(n, "id"))
 		b->anchor = n;
 	free(label);

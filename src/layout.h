@@ -44,7 +44,7 @@ enum bc_role {
 /* A link inside a paragraph's text, as a byte range. */
 struct bc_link {
 	int start, end;
-	char *uri;		      /* external (owned), or NULL */
+	char *uri; /* external (owned), "#name" for a named destination, or NULL */
 	const struct bc_node *target; /* internal: the node linked to */
 };
 
@@ -248,8 +248,8 @@ struct bc_lctx {
 	struct bc_diag *d;
 	const char *base_dir;
 	double text_w;
-	int fn_depth; /* >0 while building a footnote */
-	bool flat;    /* paragraphs numbered 1, 2, 3 through the paper */
+	int fn_depth;			/* >0 while building a footnote */
+	bool flat;			/* paragraphs numbered 1, 2, 3 through the paper */
 	const struct bc_template *tmpl; /* the paper's template, or NULL */
 };
 

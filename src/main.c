@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "chart.h"
+#include "check.h"
 #include "commands.h"
 #include "diag.h"
 #include "layout.h"
@@ -33,6 +34,8 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  build PAPER.xml [-o OUT.pdf]   compile a paper into a PDF\n"
+    "  check PAPER.xml ...            check papers for completeness and consistency\n"
+    "  pack AGENDA.xml [-o PACK.pdf]  build a meeting's agenda pack\n"
     "  new --template NAME -o FILE    start a paper from a template's skeleton\n"
     "  templates                      list the installed paper templates\n"
     "  styles                         list the installed styles\n"
@@ -49,13 +52,16 @@ static const char usage_main[] =
 
 static const char usage_build[] =
     "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml] [-f pdf|png|svg] [-r DPI]\n"
+    "                    [--no-check]\n"
     "\n"
-    "Validate PAPER.xml and write it as a paginated PDF.\n"
+    "Validate PAPER.xml and write it as a paginated PDF. The error-severity rules\n"
+    "of 'boardc check' run too, and stop the build.\n"
     "\n"
     "  -o, --output FILE        where to write (default: PAPER.pdf beside the input;\n"
     "                           '-' for standard output)\n"
     "  -s, --style FILE         style file to use instead of the built-in default\n"
     "      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
+    "      --no-check           skip the check rules (for drafts)\n"
     "  -h, --help               show this help\n"
     "\n"
     "The output is written to a temporary file and renamed into place, so on\n"
@@ -109,11 +115,14 @@ static int cmd_build(int argc, char **argv)
 	enum bc_format format = BC_FORMAT_PDF;
 	double dpi = 96;
 	struct bc_limits lim = BC_LIMITS_DEFAULT;
+	bool check = true;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			fputs(usage_build, stdout);
 			return BC_EXIT_OK;
+		} else if (!strcmp(a, "--no-check")) {
+			check = false;
 		} else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
 			if (++i >= argc)
 				return bc_usage_error("%s needs a file name", a, usage_build);
@@ -132,8 +141,8 @@ static int cmd_build(int argc, char **argv)
 			else if (!strcmp(argv[i], "svg"))
 				format = BC_FORMAT_SVG;
 			else
-				return bc_usage_error("unknown format '%s' (pdf, png or svg)", argv[i],
-						   usage_build);
+				return bc_usage_error("unknown format '%s' (pdf, png or svg)",
+						      argv[i], usage_build);
 		} else if (!strcmp(a, "-r") || !strcmp(a, "--resolution")) {
 			if (++i >= argc)
 				return bc_usage_error("%s needs a number", a, usage_build);
@@ -141,7 +150,7 @@ static int cmd_build(int argc, char **argv)
 			dpi = strtod(argv[i], &end);
 			if (*end || !(dpi >= 10 && dpi <= 1200))
 				return bc_usage_error("resolution '%s' is not between 10 and 1200",
-						   argv[i], usage_build);
+						      argv[i], usage_build);
 		} else if (!strcmp(a, "--max-input-bytes")) {
 			if (++i >= argc)
 				return bc_usage_error("%s needs a number", a, usage_build);
@@ -149,7 +158,7 @@ static int cmd_build(int argc, char **argv)
 			unsigned long long v = strtoull(argv[i], &end, 10);
 			if (*end || v == 0)
 				return bc_usage_error("bad --max-input-bytes '%s'", argv[i],
-						   usage_build);
+						      usage_build);
 			lim.max_input_bytes = (size_t)v;
 		} else if (a[0] == '-' && a[1]) {
 			return bc_usage_error("unknown option '%s'", a, usage_build);
@@ -174,16 +183,25 @@ static int cmd_build(int argc, char **argv)
 	if (bad_date) {
 		free(owned_out);
 		return bc_usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds",
-				   getenv("SOURCE_DATE_EPOCH"), usage_build);
+				      getenv("SOURCE_DATE_EPOCH"), usage_build);
 	}
 
 	struct bc_diag d;
 	bc_diag_init(&d, input, stderr);
 	struct bc_xml *x = bc_xml_new();
 	struct bc_paper *paper = bc_paper_load(x, input, style_path, &lim, &d);
+	if (paper->root && paper->root->kind == BC_AGENDA) {
+		bc_diag(&d, BC_ERROR, paper->root->line, paper->root->col,
+			"this is an agenda, not a paper");
+		bc_hint(&d, "build an agenda pack with: boardc pack %s", input);
+	}
+	int check_errors = 0; /* counted after layout, so its errors are reported too */
+	if (check && paper->root && paper->style && !d.errors)
+		check_errors = bc_check_build(x, paper, input, &d);
 	struct bc_doc *doc = NULL;
 	if (paper->root && paper->style && !d.errors)
 		doc = bc_layout(paper->root, paper->style, paper->tmpl, paper->dir, &d);
+	d.errors += check_errors;
 	if (doc && !d.errors && format != BC_FORMAT_PDF) {
 		if (!strcmp(output, "-"))
 			bc_diag(&d, BC_ERROR, 0, 0, "png and svg pages need a file name, not '-'");
@@ -194,7 +212,8 @@ static int cmd_build(int argc, char **argv)
 		if (bc_out_open(&out, output, &d) == 0) {
 			char creator[64];
 			snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
-			struct bc_render_opts opts = {.date = have_date ? date : NULL, .creator = creator};
+			struct bc_render_opts opts = {.date = have_date ? date : NULL,
+						      .creator = creator};
 			if (bc_render_pdf(doc, out.fp, &opts, &d) == 0)
 				bc_out_commit(&out, &d);
 			else
@@ -212,10 +231,9 @@ static const struct {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
-    {"build", cmd_build},
-    {"new", bc_cmd_new},
-    {"templates", bc_cmd_templates},
-    {"styles", bc_cmd_styles},
+    {"build", cmd_build},      {"check", bc_cmd_check},
+    {"new", bc_cmd_new},       {"templates", bc_cmd_templates},
+    {"styles", bc_cmd_styles}, {"pack", bc_cmd_pack},
 };
 
 int main(int argc, char **argv)

@@ -8,7 +8,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* X-macro: kind, element name. BC_TEXT has no element. */
+/* X-macro: kind, element name. BC_TEXT and BC_SUPPRESS have no element and
+ * come last, so no element name can map to them. BC_SUPPRESS is a
+ * <?boardc-check ignore="rule" reason="..."?> marker (attributes as written):
+ * parse.c gathers the markers as the last children of the root, where no
+ * content stage looks, each with `target` set to the element it precedes. */
 #define BC_KINDS(X)                                                                                \
 	X(PAPER, "paper")                                                                          \
 	X(FRONT, "front")                                                                          \
@@ -73,13 +77,20 @@
 	X(TIER, "tier")                                                                            \
 	X(CELL, "cell")                                                                            \
 	X(NODE, "node")                                                                            \
+	X(AGENDA, "agenda")                                                                        \
+	X(MEMBERS, "members")                                                                      \
+	X(MEMBER, "member")                                                                        \
+	X(APOLOGIES, "apologies")                                                                  \
+	X(CLERK, "clerk")                                                                          \
+	X(AGENDA_ITEM, "agenda-item")                                                              \
 	X(EM, "em")                                                                                \
 	X(STRONG, "strong")                                                                        \
 	X(A, "a")                                                                                  \
 	X(REF, "ref")                                                                              \
 	X(FN, "fn")                                                                                \
 	X(BR, "br")                                                                                \
-	X(TEXT, "#text")
+	X(TEXT, "#text")                                                                           \
+	X(SUPPRESS, "?boardc-check")
 
 enum bc_kind {
 #define BC_KIND_ENUM(k, name) BC_##k,
@@ -108,7 +119,8 @@ struct bc_node {
 	char *label;		/* what a <ref> to this node shows */
 	int seq;		/* footnote, table or figure ordinal (1-based) */
 	int depth;		/* heading level of a section-like node (1-based) */
-	struct bc_node *target; /* BC_REF: the node it points at */
+	struct bc_node *target; /* BC_REF: the node it points at; BC_SUPPRESS: the
+				   element the marker silences (NULL: none follows) */
 	char *description;	/* BC_CHART: text alternative generated from the data */
 	void *aux;		/* data a later pass attaches (BC_CHART: its chart) */
 	void (*aux_free)(void *aux);

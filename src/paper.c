@@ -38,8 +38,9 @@ static struct bc_style *find_style(struct bc_xml *x, struct bc_paper *p, struct 
 	char *path = bc_datadir_find("styles", name, p->dir);
 	if (!path) {
 		bc_diag(d, BC_ERROR, p->root->line, p->root->col, "style '%s' not found", name);
-		bc_hint(d, "'boardc styles' lists the installed styles; a paper's folder may "
-			   "also hold styles/%s.xml",
+		bc_hint(d,
+			"'boardc styles' lists the installed styles; a paper's folder may "
+			"also hold styles/%s.xml",
 			name);
 		return NULL;
 	}
@@ -48,8 +49,7 @@ static struct bc_style *find_style(struct bc_xml *x, struct bc_paper *p, struct 
 	return st;
 }
 
-static struct bc_template *find_template(struct bc_xml *x, struct bc_paper *p,
-					 struct bc_diag *d)
+static struct bc_template *find_template(struct bc_xml *x, struct bc_paper *p, struct bc_diag *d)
 {
 	const char *name = bc_node_attr(p->root, "template");
 	if (!name)

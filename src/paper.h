@@ -13,10 +13,10 @@
 struct bc_xml;
 
 struct bc_paper {
-	struct bc_node *root;	    /* NULL when the paper could not be read */
-	struct bc_style *style;	    /* never NULL after a successful load */
-	struct bc_template *tmpl;   /* NULL when the paper names none */
-	char *dir;		    /* the paper's folder */
+	struct bc_node *root;	  /* NULL when the paper could not be read */
+	struct bc_style *style;	  /* never NULL after a successful load */
+	struct bc_template *tmpl; /* NULL when the paper names none */
+	char *dir;		  /* the paper's folder */
 };
 
 /* Load everything; diagnostics for the paper go to d, for a style or

@@ -4,7 +4,8 @@
  * names to kinds, attributes to strings, text to text nodes. Two things are
  * normalised here so later stages need not care: whitespace-only text between
  * blocks is dropped, and loose inline content in list items and table cells
- * is wrapped in implicit paragraphs. */
+ * is wrapped in implicit paragraphs. Comments and processing instructions
+ * are dropped, except <?boardc-check ...?> suppression markers (model.h). */
 #include "parse.h"
 
 #include <stdlib.h>
@@ -19,7 +20,76 @@ struct converter {
 	struct bc_diag *d;
 	struct bc_xml_locator loc;
 	const struct bc_limits *lim;
+	struct bc_node **marks; /* suppression markers, in document order */
+	size_t nmarks, marks_cap;
 };
+
+#define MARK_NAME "boardc-check"
+
+/* Column of "<?boardc-check" on a line of the source: libxml2 keeps only
+ * the line of a processing instruction. Markers are rare, so a scan from
+ * the start of the file costs nothing that matters. */
+static int mark_column(const struct bc_xml_locator *loc, int line)
+{
+	size_t pos = 0;
+	for (int l = 1; l < line && pos < loc->len; pos++)
+		if (loc->bytes[pos] == '\n')
+			l++;
+	const char *want = "<?" MARK_NAME;
+	size_t n = strlen(want);
+	int col = 1;
+	for (; pos + n <= loc->len && loc->bytes[pos] != '\n'; pos++) {
+		if (memcmp(loc->bytes + pos, want, n) == 0)
+			return col;
+		if (((unsigned char)loc->bytes[pos] & 0xC0) != 0x80)
+			col++;
+	}
+	return 0;
+}
+
+/* The pseudo-attributes of a marker, name="value" or name='value', become
+ * attributes of its node; anything else is kept under "#malformed" for the
+ * checker to report. */
+static void read_pseudo_attrs(struct bc_node *n, const char *s)
+{
+	while (s && *s) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		if (!*s)
+			break;
+		const char *name = s;
+		while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' ||
+		       *s == '_')
+			s++;
+		size_t nlen = (size_t)(s - name);
+		char quote = s[0] == '=' ? s[1] : 0;
+		const char *end = quote == '"' || quote == '\'' ? strchr(s + 2, quote) : NULL;
+		if (!nlen || !end) {
+			bc_node_set_attr(n, "#malformed", name);
+			return;
+		}
+		char *key = bc_xstrndup(name, nlen);
+		char *value = bc_xstrndup(s + 2, (size_t)(end - s - 2));
+		bc_node_set_attr(n, key, value);
+		free(key);
+		free(value);
+		s = end + 1;
+	}
+}
+
+static void add_mark(struct converter *cv, xmlNodePtr pi, struct bc_node *target)
+{
+	int line = (int)xmlGetLineNo(pi);
+	struct bc_node *m = bc_node_new(BC_SUPPRESS, line, mark_column(&cv->loc, line));
+	read_pseudo_attrs(m, (const char *)pi->content);
+	m->target = target;
+	BC_PUSH(cv->marks, cv->nmarks, cv->marks_cap, m);
+}
+
+static bool is_mark(xmlNodePtr c)
+{
+	return c->type == XML_PI_NODE && c->name && strcmp((const char *)c->name, MARK_NAME) == 0;
+}
 
 /* Kinds whose content is text (inline content or a plain text field). */
 static bool keeps_text(enum bc_kind k)
@@ -50,6 +120,8 @@ static bool keeps_text(enum bc_kind k)
 	case BC_EXEMPT:
 	case BC_ALT:
 	case BC_CELL:
+	case BC_MEMBER:
+	case BC_AGENDA_ITEM:
 		return true;
 	default:
 		return bc_kind_is_inline(k);
@@ -130,11 +202,18 @@ static struct bc_node *convert_element(struct converter *cv, xmlNodePtr xn)
 
 static void convert_children(struct converter *cv, xmlNodePtr xn, struct bc_node *parent)
 {
+	size_t pending = cv->nmarks; /* this element's markers still waiting for a target */
 	for (xmlNodePtr c = xn->children; c; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE) {
+			size_t waiting = cv->nmarks;
 			struct bc_node *child = convert_element(cv, c);
 			if (child)
 				bc_node_append(parent, child);
+			for (size_t i = pending; i < waiting; i++)
+				cv->marks[i]->target = child;
+			pending = cv->nmarks; /* markers inside the child found their own */
+		} else if (is_mark(c)) {
+			add_mark(cv, c, NULL);
 		} else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			const char *text = (const char *)c->content;
 			if (!text || !keeps_text(parent->kind))
@@ -160,7 +239,7 @@ static void convert_children(struct converter *cv, xmlNodePtr xn, struct bc_node
 			t->text = bc_xstrndup(text, len);
 			bc_node_append(parent, t);
 		}
-		/* Comments and processing instructions carry nothing. */
+		/* Comments and other processing instructions carry nothing. */
 	}
 }
 
@@ -181,8 +260,26 @@ struct bc_node *bc_parse_memory(struct bc_xml *x, const char *bytes, size_t len,
 		return NULL;
 	struct converter cv = {.d = d, .loc = {bytes, len, 0, 0}, .lim = lim};
 	int before = d->errors;
-	struct bc_node *root = convert_element(&cv, xmlDocGetRootElement(doc));
+	xmlNodePtr xroot = xmlDocGetRootElement(doc);
+	/* A marker before the root silences the whole paper. */
+	for (xmlNodePtr c = doc->children; c && c != xroot; c = c->next)
+		if (is_mark(c))
+			add_mark(&cv, c, NULL);
+	size_t before_root = cv.nmarks;
+	struct bc_node *root = convert_element(&cv, xroot);
+	for (size_t i = 0; i < before_root; i++)
+		cv.marks[i]->target = root;
+	for (xmlNodePtr c = xroot ? xroot->next : NULL; c; c = c->next)
+		if (is_mark(c))
+			add_mark(&cv, c, NULL);
 	xmlFreeDoc(doc);
+	for (size_t i = 0; i < cv.nmarks; i++) {
+		if (root)
+			bc_node_append(root, cv.marks[i]);
+		else
+			bc_node_free(cv.marks[i]);
+	}
+	free(cv.marks);
 	if (d->errors != before) {
 		bc_node_free(root);
 		return NULL;

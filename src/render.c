@@ -92,7 +92,12 @@ static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 			x1 = t;
 		}
 		struct bc_buf a = {0};
-		if (k->uri) {
+		if (k->uri && k->uri[0] == '#') {
+			/* "#name": a named destination elsewhere in the same PDF (a
+			 * pack's agenda linking to a paper). */
+			bc_buf_adds(&a, "dest=");
+			bc_render_quoted(&a, k->uri + 1);
+		} else if (k->uri) {
 			bc_buf_adds(&a, "uri=");
 			bc_render_quoted(&a, k->uri);
 		} else {

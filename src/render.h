@@ -52,6 +52,7 @@ struct bc_render_part {
 	const struct bc_doc *doc;
 	const char *outline_title; /* a bookmark over this part's own, or NULL */
 	bool no_outline;	   /* leave this part's bookmarks out (fillers) */
+	const char *dest;	   /* a named destination at its first page, or NULL */
 };
 
 /* Write the parts in order as one PDF. Returns 0, or -1 after a diagnostic. */

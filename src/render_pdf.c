@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 
+#include "pdf_post.h"
 #include "render.h"
 #include "util.h"
 
@@ -106,7 +107,17 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 {
 	const struct bc_doc *meta = opts && opts->meta ? opts->meta : parts[0].doc;
 	const struct bc_style *st = parts[0].doc->st;
-	struct bc_sink sink = {out, false};
+	/* Cairo writes into memory; pdf_post.c adds what Cairo cannot and
+	 * writes the result to `out`. */
+	char *mem = NULL;
+	size_t mem_len = 0;
+	FILE *mf = open_memstream(&mem, &mem_len);
+	if (!mf) {
+		bc_diag(d, BC_ERROR, 0, 0, "out of memory for the PDF");
+		d->io_error = 1;
+		return -1;
+	}
+	struct bc_sink sink = {mf, false};
 	cairo_surface_t *surface =
 	    cairo_pdf_surface_create_for_stream(bc_render_write, &sink, st->page_w, st->page_h);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title);
@@ -129,10 +140,16 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 		const struct bc_doc *doc = parts[k].doc;
 		size_t *by_page = anchors_by_page(doc), next_anchor = 0;
 		for (size_t p = 0; p < doc->npages && rc == 0; p++, page_no++) {
-			if (opts && opts->first_label > 0) {
-				char label[32];
-				snprintf(label, sizeof label, "%d", opts->first_label + (int)page_no);
-				cairo_pdf_surface_set_page_label(surface, label);
+			/* Page labels are written by pdf_post.c: Cairo 1.16 writes
+			 * labels 1, 2, 3 ... as a range with no numbering style. */
+			if (p == 0 && parts[k].dest) {
+				struct bc_buf at = {0};
+				bc_buf_adds(&at, "name=");
+				bc_render_quoted(&at, parts[k].dest);
+				bc_buf_adds(&at, " x=0 y=0");
+				cairo_tag_begin(cr, CAIRO_TAG_DEST, at.data);
+				cairo_tag_end(cr, CAIRO_TAG_DEST);
+				bc_buf_free(&at);
 			}
 			emit_dests(cr, doc, by_page, &next_anchor, (int)p);
 			bc_render_page(cr, doc, p, true);
@@ -168,16 +185,27 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 	cairo_surface_destroy(surface);
 	if (rc == 0 && (status != CAIRO_STATUS_SUCCESS || sink.failed)) {
 		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed: %s",
-			sink.failed ? "short write (disk full?)" : cairo_status_to_string(status));
+			sink.failed ? "out of memory" : cairo_status_to_string(status));
 		d->io_error = 1;
 		rc = -1;
 	}
+	fclose(mf);
+	if (rc == 0) {
+		struct bc_pdf_post post = {meta->lang,
+					   meta->title,
+					   meta->author,
+					   meta->subject,
+					   opts ? opts->date : NULL,
+					   opts ? opts->first_label : 0};
+		rc = bc_pdf_post((const unsigned char *)mem, mem_len, out, &post, d);
+	}
+	free(mem);
 	return rc;
 }
 
 int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
 		  struct bc_diag *d)
 {
-	struct bc_render_part part = {doc, NULL, false};
+	struct bc_render_part part = {doc, NULL, false, NULL};
 	return bc_render_pdf_parts(&part, 1, out, opts, d);
 }

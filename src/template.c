@@ -78,16 +78,17 @@ static void read_requires(struct bc_template *t, xmlNodePtr n, struct bc_diag *d
 		enum bc_kind k;
 		int line = (int)xmlGetLineNo(c);
 		if (!kind || !bc_kind_from_name(kind, &k) || !requirable(k)) {
-			bc_diag(d, BC_ERROR, line, 0, "<section kind=\"%s\"> is not a paper section",
-				kind ? kind : "");
+			bc_diag(d, BC_ERROR, line, 0,
+				"<section kind=\"%s\"> is not a paper section", kind ? kind : "");
 			free(kind);
 			continue;
 		}
 		free(kind);
-		struct bc_requirement r = {k, prop(c, "type"), prop(c, "title"), prop(c, "when"), line};
+		struct bc_requirement r = {k, prop(c, "type"), prop(c, "title"), prop(c, "when"),
+					   line};
 		if (r.type && k != BC_IMPLICATION)
-			bc_diag(d, BC_ERROR, line, 0, "type=\"%s\" applies only to kind=\"implication\"",
-				r.type);
+			bc_diag(d, BC_ERROR, line, 0,
+				"type=\"%s\" applies only to kind=\"implication\"", r.type);
 		if (r.when && strcmp(r.when, "for-decision") && strcmp(r.when, "key-decision") &&
 		    strcmp(r.when, "exempt")) {
 			bc_diag(d, BC_ERROR, line, 0,
@@ -156,10 +157,12 @@ struct bc_template *bc_template_load(struct bc_xml *x, const char *path, struct 
 					if (p->type != XML_ELEMENT_NODE || t->skeleton)
 						continue;
 					if (!is(p, "paper") || !p->ns ||
-					    strcmp((const char *)p->ns->href, "urn:x-boardc:paper:1")) {
-						bc_diag(d, BC_ERROR, (int)xmlGetLineNo(p), 0,
-							"<skeleton> must hold a <paper> in the paper "
-							"namespace");
+					    strcmp((const char *)p->ns->href,
+						   "urn:x-boardc:paper:1")) {
+						bc_diag(
+						    d, BC_ERROR, (int)xmlGetLineNo(p), 0,
+						    "<skeleton> must hold a <paper> in the paper "
+						    "namespace");
 						continue;
 					}
 					t->skeleton = serialise(doc, p);

@@ -5,6 +5,7 @@
                                  page bottom), title
   pdfcheck.py links PDF          one line per link: page, then uri:... or page:N
   pdfcheck.py words XML PDF      every word of the paper's text is in the PDF
+  pdfcheck.py catalog PDF        language, DisplayDocTitle, MarkInfo, XMP
 
 Uses `qpdf --json` (structure) and `pdftotext` (text); standard library only.
 """
@@ -91,6 +92,27 @@ def links(pdf):
                 print(f"{p['pageposfrom1']}\tother")
 
 
+def catalog(pdf):
+    """Print the catalog keys the accessibility pass sets, one per line."""
+    data = qpdf_json(pdf)
+    objects = data["qpdf"][1]
+
+    def resolve(v):
+        if isinstance(v, str) and v.endswith(" R"):
+            return objects.get("obj:" + v, {}).get("value", {})
+        return v
+
+    root = resolve(objects["trailer"]["value"]["/Root"])
+    lang = root.get("/Lang", "")
+    print("lang", lang[2:] if lang.startswith("u:") else lang)
+    print("displaydoctitle", resolve(root.get("/ViewerPreferences", {})).get("/DisplayDocTitle"))
+    print("marked", resolve(root.get("/MarkInfo", {})).get("/Marked"))
+    meta = root.get("/Metadata")
+    if meta:
+        stream = objects.get("obj:" + meta, {}).get("stream", {})
+        print("metadata", stream.get("dict", {}).get("/Subtype"))
+
+
 def norm(s):
     s = unicodedata.normalize("NFKC", s).replace("\u200b", "")
     return s
@@ -154,6 +176,8 @@ def main():
         outline(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "links":
         links(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "catalog":
+        catalog(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "words":
         return words(sys.argv[2], sys.argv[3])
     else:

@@ -21,6 +21,9 @@ for xml in "$SAMPLES"/*.xml; do
 	check "$name: creator metadata" sh -c "pdfinfo '$pdf' | grep -q '^Creator: *boardc '"
 	check "$name: creation date from SOURCE_DATE_EPOCH" \
 		sh -c "pdfinfo -isodates '$pdf' | grep -q '^CreationDate: *2023-11-14T22:13:20'"
+	python3 "$TOP/tests/pdfcheck.py" catalog "$pdf" > "$TMP/catalog"
+	check "$name: catalog has /Lang en-GB, DisplayDocTitle, MarkInfo and XMP metadata" \
+		sh -c "grep -qx 'lang en-GB' '$TMP/catalog' && grep -qx 'displaydoctitle True' '$TMP/catalog' && grep -qx 'marked True' '$TMP/catalog' && grep -qx 'metadata /XML' '$TMP/catalog'"
 	python3 "$TOP/tests/pdfcheck.py" links "$pdf" > "$TMP/links"
 	check "$name: every internal link resolves to a page" \
 		sh -c "! grep -q 'page:?\|other' '$TMP/links' && grep -q 'page:[0-9]' '$TMP/links'"

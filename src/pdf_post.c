@@ -1,0 +1,129 @@
+/* pdf_post.c - the libqpdf pass over a finished PDF (see pdf_post.h). */
+#include "pdf_post.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <qpdf/qpdf-c.h>
+
+#include "util.h"
+
+/* Text for an XML element's content. */
+static void xml_text(struct bc_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<':
+			bc_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			bc_buf_adds(b, "&gt;");
+			break;
+		case '&':
+			bc_buf_adds(b, "&amp;");
+			break;
+		default:
+			bc_buf_addc(b, *s);
+		}
+	}
+}
+
+static char *xmp_packet(const struct bc_pdf_post *o)
+{
+	struct bc_buf b = {0};
+	bc_buf_adds(&b, "<?xpacket begin=\"\xef\xbb\xbf\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+			"<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+			"<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+			"<rdf:Description rdf:about=\"\"\n"
+			"  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
+			"  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+			"  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
+			"<dc:format>application/pdf</dc:format>\n"
+			"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	xml_text(&b, o->title);
+	bc_buf_adds(&b, "</rdf:li></rdf:Alt></dc:title>\n");
+	if (o->author && *o->author) {
+		bc_buf_adds(&b, "<dc:creator><rdf:Seq><rdf:li>");
+		xml_text(&b, o->author);
+		bc_buf_adds(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
+	}
+	if (o->subject && *o->subject) {
+		bc_buf_adds(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+		xml_text(&b, o->subject);
+		bc_buf_adds(&b, "</rdf:li></rdf:Alt></dc:description>\n");
+	}
+	bc_buf_adds(&b, "<dc:language><rdf:Bag><rdf:li>");
+	xml_text(&b, o->lang ? o->lang : "en-GB");
+	bc_buf_adds(&b, "</rdf:li></rdf:Bag></dc:language>\n");
+	if (o->date) {
+		bc_buf_adds(&b, "<xmp:CreateDate>");
+		xml_text(&b, o->date);
+		bc_buf_adds(&b, "</xmp:CreateDate>\n<xmp:ModifyDate>");
+		xml_text(&b, o->date);
+		bc_buf_adds(&b, "</xmp:ModifyDate>\n");
+	}
+	bc_buf_adds(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+			"<?xpacket end=\"w\"?>\n");
+	return bc_buf_detach(&b);
+}
+
+int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc_pdf_post *o,
+		struct bc_diag *d)
+{
+	qpdf_data q = qpdf_init();
+	qpdf_set_suppress_warnings(q, QPDF_TRUE);
+	int rc = -1;
+	if (qpdf_read_memory(q, "boardc.pdf", (const char *)pdf, (unsigned long long)len, NULL) &
+	    QPDF_ERRORS)
+		goto fail;
+	qpdf_oh root = qpdf_get_root(q);
+	qpdf_oh_replace_key(q, root, "/Lang",
+			    qpdf_oh_new_unicode_string(q, o->lang ? o->lang : "en-GB"));
+	qpdf_oh prefs = qpdf_oh_new_dictionary(q);
+	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
+	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
+	char *xmp = xmp_packet(o);
+	qpdf_oh meta = qpdf_oh_new_stream(q);
+	qpdf_oh_replace_stream_data(q, meta, (const unsigned char *)xmp, strlen(xmp),
+				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+	qpdf_oh mdict = qpdf_oh_get_dict(q, meta);
+	qpdf_oh_replace_key(q, mdict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
+	qpdf_oh_replace_key(q, mdict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
+	qpdf_oh_replace_key(q, root, "/Metadata", meta);
+	free(xmp);
+	if (o->first_label > 0) {
+		/* One range: decimal numbers starting at first_label. */
+		qpdf_oh label = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, label, "/S", qpdf_oh_new_name(q, "/D"));
+		qpdf_oh_replace_key(q, label, "/St", qpdf_oh_new_integer(q, o->first_label));
+		qpdf_oh nums = qpdf_oh_new_array(q);
+		qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, 0));
+		qpdf_oh_append_item(q, nums, label);
+		qpdf_oh labels = qpdf_oh_new_dictionary(q);
+		qpdf_oh_replace_key(q, labels, "/Nums", nums);
+		qpdf_oh_replace_key(q, root, "/PageLabels", labels);
+	}
+	if (qpdf_has_error(q))
+		goto fail;
+	qpdf_init_write_memory(q);
+	qpdf_set_deterministic_ID(q, QPDF_TRUE);
+	qpdf_set_object_stream_mode(q, qpdf_o_generate);
+	if (qpdf_write(q) & QPDF_ERRORS)
+		goto fail;
+	size_t n = qpdf_get_buffer_length(q);
+	if (fwrite(qpdf_get_buffer(q), 1, n, out) != n) {
+		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed (disk full?)");
+		d->io_error = 1;
+		qpdf_cleanup(&q);
+		return -1;
+	}
+	rc = 0;
+fail:
+	if (rc != 0) {
+		qpdf_error e = qpdf_get_error(q);
+		bc_diag(d, BC_ERROR, 0, 0, "finishing the PDF failed: %s",
+			e ? qpdf_get_error_full_text(q, e) : "libqpdf error");
+	}
+	qpdf_cleanup(&q);
+	return rc;
+}
