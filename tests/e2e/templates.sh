@@ -52,6 +52,14 @@ for t in $(cd "$TOP/templates" && ls *.xml | sed 's/\.xml$//'); do
 	expect_rc "new $t: the skeleton builds" 0
 	check "new $t: placeholders are visible in the PDF" \
 		sh -c "pdftotext '$TMP/new-$t.pdf' - | grep -q '\\[insert'"
+	# A fresh skeleton fails check only on its placeholders.
+	run_boardc check "$TMP/new-$t.xml" --werror --format json
+	expect_rc "new $t: check --werror fails on the skeleton" 1
+	check "new $t: every finding is a placeholder" python3 -c "
+import json, sys
+f = json.load(open('$TMP/out'))['findings']
+rules = {x['rule'] for x in f}
+sys.exit(0 if f and rules <= {'placeholder-text', 'placeholder-decision'} else 'rules: %s' % rules)"
 done
 run_boardc new --template cabinet-report -o "$TMP/new-cabinet-report.xml"
 expect_rc "new refuses to overwrite without --force" 2
