@@ -1,6 +1,7 @@
 /* check_cmd.c - `boardc check PAPER.xml ...`: load each paper as build
  * does, turn what loading reports into findings, run the rules, and write
  * one report for all the papers. */
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,7 +84,7 @@ static int check_one(struct bc_xml *x, const char *file, const struct bc_check_c
 	free(captured);
 	struct bc_check_config run = *cfg; /* shares the lists; not freed */
 	run.lay_out = p->root && p->style && d.errors == 0;
-	if (p->root)
+	if (p->root && p->root->kind == BC_PAPER)
 		bc_check_paper(p, file, &run, all);
 	sort_segment(all->v + first, all->n - first);
 	all->files++;
@@ -91,6 +92,34 @@ static int check_one(struct bc_xml *x, const char *file, const struct bc_check_c
 	if (!shared)
 		bc_check_config_free(&own);
 	return d.io_error ? BC_EXIT_IO : BC_EXIT_OK;
+}
+
+/* The papers an agenda file names (paths resolved against its folder);
+ * none when the file is not an agenda. Problems with the agenda itself
+ * were reported when it was checked. Caller frees. */
+static size_t agenda_papers(struct bc_xml *x, const char *file, char ***out)
+{
+	struct bc_diag quiet;
+	FILE *null = fopen("/dev/null", "w");
+	bc_diag_init(&quiet, file, null ? null : stderr);
+	struct bc_limits lim = BC_LIMITS_DEFAULT;
+	struct bc_node *root = bc_parse_file(x, file, &lim, &quiet);
+	if (null)
+		fclose(null);
+	size_t n = 0, cap = 0;
+	*out = NULL;
+	if (root && root->kind == BC_AGENDA) {
+		char *copy = bc_xstrdup(file);
+		const char *dir = dirname(copy);
+		for (const struct bc_node *c = root->first; c; c = c->next) {
+			const char *paper = c->kind == BC_AGENDA_ITEM ? bc_node_attr(c, "paper") : NULL;
+			if (paper && paper[0] != '/')
+				BC_PUSH(*out, n, cap, bc_xasprintf("%s/%s", dir, paper));
+		}
+		free(copy);
+	}
+	bc_node_free(root);
+	return n;
 }
 
 int bc_cmd_check(int argc, char **argv)
@@ -157,6 +186,16 @@ int bc_cmd_check(int argc, char **argv)
 		int rc = check_one(x, files[i], o.config ? &shared : NULL, &all);
 		if (rc == BC_EXIT_IO || (rc == BC_EXIT_USAGE && status != BC_EXIT_IO))
 			status = rc;
+		/* An agenda: check every paper it names, too. */
+		char **papers = NULL;
+		size_t npapers = agenda_papers(x, files[i], &papers);
+		for (size_t k = 0; k < npapers; k++) {
+			rc = check_one(x, papers[k], o.config ? &shared : NULL, &all);
+			if (rc == BC_EXIT_IO || (rc == BC_EXIT_USAGE && status != BC_EXIT_IO))
+				status = rc;
+			free(papers[k]);
+		}
+		free(papers);
 	}
 	if (o.format == BC_CHECK_JSON)
 		bc_check_write_json(stdout, &all);

@@ -261,3 +261,27 @@ if command -v valgrind > /dev/null 2>&1; then
 		pass "valgrind: check over every fixture"
 	fi
 fi
+
+# An agenda: the agenda and every paper it names are checked.
+agenda="$SAMPLES/packs/hwbb-2012-07-26/agenda.xml"
+if [ -f "$agenda" ]; then
+	run_boardc check "$agenda" --format json
+	expect_rc "check agenda: no errors in the sample meeting" 0
+	check "check agenda: findings come from the papers it names" python3 -c "
+import json, sys
+files = {f['file'] for f in json.load(open('$TMP/out'))['findings']}
+sys.exit(0 if any(f.endswith('hammersmith-fulham-integration.xml') for f in files) else 'files: %s' % files)"
+	mkdir -p "$TMP/meeting"
+	cp "$agenda" "$TMP/meeting/agenda.xml"
+	for p in $(sed -n 's/.*paper="\([^"]*\)".*/\1/p' "$agenda"); do
+		mkdir -p "$TMP/meeting/$(dirname "$p")"
+		cp "$(dirname "$agenda")/$p" "$TMP/meeting/$p"
+	done
+	cp -r "$(dirname "$agenda")/data" "$TMP/meeting/" 2>/dev/null
+	first=barking-dagenham-cabinet.xml
+	sed -i 's|<recommendations |<bogus/><recommendations |' "$TMP/meeting/$first"
+	run_boardc check "$TMP/meeting/agenda.xml"
+	expect_rc "check agenda: an error in one paper fails the agenda" 1
+	check "check agenda: the error names the paper's file" \
+		grep -Eq "$first:[0-9]+:[0-9]+: error:" "$TMP/out"
+fi
