@@ -18,19 +18,33 @@ SHARED=$(cd "$ROOT/../shared" && pwd)
 BOARDC=build/boardc
 OUT=build/bench
 RUNS=${RUNS:-3}
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000} # comparable outputs
 [ -x "$BOARDC" ] || { echo "bench: $BOARDC is not built" >&2; exit 1; }
 
 mkdir -p "$OUT"
 python3 bench/corpus2xml.py --repeat 2 --repeat 4 "$SHARED/bench/corpus/paper.txt" "$OUT"
 python3 bench/corpus2xml.py "$SHARED/bench/corpus/packd.txt" "$OUT"
 
+# An agenda for the 20 pack papers, so `boardc pack` can be timed.
+{
+  echo '<?xml version="1.0" encoding="UTF-8"?>'
+  echo '<agenda xmlns="urn:x-boardc:paper:1"><committee>Benchmark Committee</committee>'
+  echo '<meeting date="2024-01-01"/>'
+  for i in $(seq -w 1 20); do
+    echo "<agenda-item number=\"$i\" title=\"Paper $i\" paper=\"pack-$i.xml\"/>"
+  done
+  echo '</agenda>'
+} > "$OUT/pack-agenda.xml"
+
 HAVE_GNU_TIME=no
 /usr/bin/time -f %M -o /dev/null true 2>/dev/null && HAVE_GNU_TIME=yes
 
-# measure NAME: builds build/bench/NAME.xml; sets WALL (median s), PAGES, RSS (MiB)
+# measure NAME [boardc arguments]: builds build/bench/NAME.xml (or runs boardc with the
+# arguments given, writing NAME.pdf); sets WALL (median s), PAGES, RSS (MiB)
 measure() {
   local pdf=$OUT/$1.pdf
   local cmd=("$BOARDC" build "$OUT/$1.xml" -o "$pdf")
+  if [ $# -gt 1 ]; then cmd=("$BOARDC" "${@:2}" -o "$pdf"); fi
   "${cmd[@]}" >/dev/null || { echo "bench: boardc failed: ${cmd[*]}" >&2; exit 1; } # also a warm-up
   if command -v hyperfine >/dev/null; then
     hyperfine -N --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null 2>&1 ||
@@ -64,6 +78,11 @@ echo "boardc benchmark: median of $RUNS runs ($(command -v hyperfine >/dev/null 
 printf '%-24s %6s %9s %9s %9s\n' document pages wall_s pages/s rss_MiB
 measure paper;    row "paper (paper.xml)" "$PAGES" "$WALL" "$RSS"; T1=$WALL
 measure pack-all; row "pack (pack-all.xml)" "$PAGES" "$WALL" "$RSS"
+measure pack-j1 pack "$OUT/pack-agenda.xml" -j1; row "boardc pack -j1" "$PAGES" "$WALL" "$RSS"; P1=$WALL
+measure pack-j2 pack "$OUT/pack-agenda.xml" -j2; row "boardc pack -j2" "$PAGES" "$WALL" "$RSS"; P2=$WALL
+cmp -s "$OUT/pack-j1.pdf" "$OUT/pack-j2.pdf" && same=yes || same=NO
+awk -v a="$P1" -v b="$P2" -v s="$same" 'BEGIN {
+  printf "pack speed-up from -j2: %.2fx (byte-identical output: %s)\n", a / b, s }'
 measure paper-x2; T2=$WALL
 measure paper-x4; T4=$WALL
 awk -v a="$T1" -v b="$T2" -v c="$T4" 'BEGIN {
@@ -72,6 +91,6 @@ awk -v a="$T1" -v b="$T2" -v c="$T4" 'BEGIN {
 if [ "${BENCH_PEERS:-0}" = 1 ]; then
   echo
   BOARDC_PAPER="$BOARDC build $OUT/paper.xml -o %o" \
-  BOARDC_PACK="$BOARDC build $OUT/pack-all.xml -o %o" \
+  BOARDC_PACK="$BOARDC pack $OUT/pack-agenda.xml -o %o" \
     "$SHARED/bench/compare.sh"
 fi
