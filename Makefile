@@ -75,6 +75,11 @@ demo: deps
 		echo "boardc build $$f -o $$o"; \
 		$(BUILD)/boardc build $$f -o $$o || exit 1; \
 	done
+	@for a in $(wildcard samples/packs/*/agenda.xml samples/packs/*/supplementary.xml); do \
+		o=out/$$(basename $$(dirname $$a))-$$(basename $$a .xml).pdf; \
+		echo "boardc pack $$a -o $$o"; \
+		$(BUILD)/boardc pack $$a -o $$o || exit 1; \
+	done
 
 check: deps
 	$(MAKE) test

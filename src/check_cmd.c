@@ -112,7 +112,8 @@ static size_t agenda_papers(struct bc_xml *x, const char *file, char ***out)
 		char *copy = bc_xstrdup(file);
 		const char *dir = dirname(copy);
 		for (const struct bc_node *c = root->first; c; c = c->next) {
-			const char *paper = c->kind == BC_AGENDA_ITEM ? bc_node_attr(c, "paper") : NULL;
+			const char *paper =
+			    c->kind == BC_AGENDA_ITEM ? bc_node_attr(c, "paper") : NULL;
 			if (paper && paper[0] != '/')
 				BC_PUSH(*out, n, cap, bc_xasprintf("%s/%s", dir, paper));
 		}

@@ -148,12 +148,17 @@ static void paper_deps(FILE *out, const struct bc_paper *p, const char *path)
 	}
 	if (p->tmpl && p->tmpl->path)
 		fprintf(out, " \\\n  %s", p->tmpl->path);
+	const char *style = bc_node_attr(p->root, "style");
+	char *style_path = style ? bc_datadir_find("styles", style, p->dir) : NULL;
+	if (style_path)
+		fprintf(out, " \\\n  %s", style_path);
+	free(style_path);
 }
 
 static int default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n > 0 && n < 64 ? (int)n : 1;
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 static char *default_output(const char *agenda)
@@ -246,10 +251,15 @@ static struct bc_pack_item *read_items(const struct bc_node *agenda, const char 
 		it.exempt = bc_node_attr(c, "exempt");
 		it.supplementary = bc_node_attr_is(c, "supplementary", "yes");
 		it.left_out = it.exempt && !o->full;
+		if (it.exempt &&
+		    (strlen(it.exempt) != 1 || it.exempt[0] < '1' || it.exempt[0] > '7'))
+			bc_diag(d, BC_ERROR, c->line, c->col,
+				"exempt paragraph '%s' is not one of 1-7 of Schedule 12A",
+				it.exempt);
 		const char *paper = bc_node_attr(c, "paper");
 		if (paper) {
-			if (paper[0] == '/' || strstr(paper, "..") == paper ||
-			    strstr(paper, "/../")) {
+			if (paper[0] == '/' || strncmp(paper, "../", 3) == 0 ||
+			    strcmp(paper, "..") == 0 || strstr(paper, "/../")) {
 				bc_diag(
 				    d, BC_ERROR, c->line, c->col,
 				    "paper '%s' must be a relative path below the agenda's folder",
@@ -268,7 +278,18 @@ static struct bc_pack_item *read_items(const struct bc_node *agenda, const char 
 				}
 			}
 		}
-		it.dest = bc_xasprintf("item-%zu", n + 1);
+		/* Named after the item's number, so "#item-9" finds item 9 in any
+		 * pack; positions break ties between items numbered alike. */
+		struct bc_buf name = {0};
+		bc_buf_adds(&name, "item-");
+		for (const char *q = it.number; q && *q; q++)
+			if ((*q >= '0' && *q <= '9') || (*q >= 'a' && *q <= 'z') ||
+			    (*q >= 'A' && *q <= 'Z'))
+				bc_buf_addc(&name, *q);
+		for (size_t k = 0; k < n; k++)
+			if (strcmp(items[k].dest, name.data) == 0)
+				bc_buf_printf(&name, ".%zu", n + 1);
+		it.dest = bc_buf_detach(&name);
 		BC_PUSH(items, n, cap, it);
 	}
 	*n_out = n;
@@ -328,6 +349,8 @@ static int build(const struct options *o)
 		} else {
 			char *pdf = o->output ? bc_xstrdup(o->output) : default_output(o->agenda);
 			fprintf(out, "%s: %s", pdf, o->agenda);
+			if (o->style)
+				fprintf(out, " \\\n  %s", o->style);
 			for (size_t j = 0; j < njobs; j++)
 				paper_deps(out, jobs[j].paper, jobs[j].item->paper);
 			fputc('\n', out);
@@ -344,8 +367,19 @@ static int build(const struct options *o)
 	size_t nparts = 0, pcap = 0;
 	struct bc_doc *agenda_doc = NULL;
 	const struct bc_style *st = agenda->style;
-	int first =
-	    root && bc_node_attr(root, "first-page") ? atoi(bc_node_attr(root, "first-page")) : 1;
+	int first = 1;
+	const char *fp = root ? bc_node_attr(root, "first-page") : NULL;
+	if (fp) {
+		char *end;
+		long v = strtol(fp, &end, 10);
+		if (*end || v < 1 || v > 100000) {
+			bc_diag(&d, BC_ERROR, root->line, root->col,
+				"first-page '%s' must be a page number from 1 to 100000", fp);
+			write = false;
+		} else {
+			first = (int)v;
+		}
+	}
 	bool blanks = !(root && bc_node_attr_is(root, "blank-pages", "no"));
 	if (write && st) {
 		/* Notices for exempt items and papers that failed. */

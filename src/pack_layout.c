@@ -155,7 +155,13 @@ static void items_table(struct bc_lctx *lc, const struct bc_pack_item *items, si
 		if (note[0])
 			bc_tcell_text(lc, title, note, lc->doc->font_small, BC_ROLE_TD);
 		free(note);
-		if (it->left_out && it->exempt) {
+		if (!it->left_out && it->exempt) {
+			char *why = bc_xasprintf("Exempt (Schedule 12A, paragraph %s): not for "
+						 "publication",
+						 it->exempt);
+			bc_tcell_text(lc, title, why, lc->doc->font_small, BC_ROLE_TD);
+			free(why);
+		} else if (it->left_out && it->exempt) {
 			char *why = bc_xasprintf("Exempt: not for publication (Schedule 12A, "
 						 "paragraph %s)",
 						 it->exempt);

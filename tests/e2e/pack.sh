@@ -66,7 +66,7 @@ row_range() {
 }
 
 # check_pack NAME PDF AGENDA MODE: every structural fact of a built pack.
-# MODE is public or full. Sets PACK_OK=1 when the pack could be read.
+# MODE is public or full: whether exempt items are notices or papers.
 check_pack() {
 	name=$1 pdf=$2 agenda=$3 mode=$4 dir="$TMP/pages-$1"
 	first=$(facts first "$agenda")
@@ -248,7 +248,7 @@ run_boardc pack "$BAD/agenda.xml" --keep-going -o "$TMP/kg.pdf"
 expect_rc "--keep-going: still exit 1" 1
 expect_err "--keep-going: the diagnostic is still printed" "minutes-2012-05-31\\.xml:${badline:-0}:"
 if [ -f "$TMP/kg.pdf" ]; then
-	n=$(pages "$TMP/kg.pdf" "$TMP/pages-kg")
+	pages "$TMP/kg.pdf" "$TMP/pages-kg" > /dev/null
 	r=$(row_range "$TMP/pages-kg" 1 3)
 	f=${r%% *}
 	check "--keep-going: an error page for item 3 where the agenda says" \
@@ -324,3 +324,19 @@ run_boardc build "$AGENDA" -o "$TMP/built.pdf"
 expect_rc "boardc build of an agenda: exit 1" 1
 expect_err "boardc build of an agenda: says to use boardc pack" "agenda.*boardc pack|boardc pack.*agenda"
 check "boardc build of an agenda: no PDF" test ! -e "$TMP/built.pdf"
+
+# Values on the agenda are checked: Schedule 12A paragraphs 1-7, a sane
+# first page number.
+mkdir -p "$TMP/vals"
+cp "$PACK"/*.xml "$TMP/vals/" && cp -r "$PACK/data" "$TMP/vals/"
+sed 's/exempt="3"/exempt="banana"/' "$AGENDA" > "$TMP/vals/agenda.xml"
+run_boardc pack "$TMP/vals/agenda.xml" -o "$TMP/vals/p.pdf"
+expect_rc "exempt paragraph outside 1-7: exit 1" 1
+expect_err "exempt paragraph outside 1-7: says so" "exempt paragraph 'banana' is not one of 1-7"
+sed 's/<agenda /<agenda first-page="3000000000" /' "$AGENDA" > "$TMP/vals/agenda.xml"
+run_boardc pack "$TMP/vals/agenda.xml" -o "$TMP/vals/p.pdf"
+expect_rc "first-page too large: exit 1" 1
+check "first-page too large: no pack" test ! -e "$TMP/vals/p.pdf"
+run_boardc pack "$AGENDA" --full -o "$TMP/full2.pdf"
+check "--full marks the exempt item on the agenda" \
+	sh -c "pdftotext -f 1 -l 1 '$TMP/full2.pdf' - | grep -q 'Exempt (Schedule 12A, paragraph 3)'"
