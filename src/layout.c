@@ -278,6 +278,7 @@ static void chart_block(struct bc_lctx *lc, const struct bc_chart *chart, double
 		h = maxh;
 	struct bc_block *b = bc_doc_add_block(lc->doc, BC_BLK_CHART);
 	b->chart = chart;
+	b->figure = chart->node->parent;
 	b->x = x;
 	b->w = w;
 	b->h = h;
@@ -341,6 +342,7 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		}
 		struct bc_block *ib = bc_doc_add_block(lc->doc, BC_BLK_IMAGE);
 		ib->image = surface;
+		ib->figure = fig;
 		ib->x = x;
 		ib->w = want;
 		ib->h = h;

@@ -134,6 +134,7 @@ struct bc_block {
 	/* IMAGE: a PNG scaled to w x h; the surface is owned here. */
 	void *image;		      /* cairo_surface_t*, kept opaque to layout users */
 	const struct bc_chart *chart; /* CHART: owned by the model node */
+	const struct bc_node *figure; /* IMAGE, CHART, alt-text box: its <figure> */
 	struct bc_rgb colour;
 	double frame;		      /* >0: draw a frame of this line width around lines */
 	const struct bc_node *anchor; /* reference target placed by this block */
@@ -154,6 +155,11 @@ struct bc_item {
 	void *image;
 	const struct bc_chart *chart;
 	enum bc_role role;
+	/* For tagged output: table (group > 0) and row of a cell's line, and
+	 * the scope of a header cell; the figure an image or chart shows. */
+	int group, row, cell;
+	enum bc_scope { BC_SCOPE_NONE, BC_SCOPE_COLUMN, BC_SCOPE_ROW } scope;
+	const struct bc_node *figure;
 };
 
 #define BC_NOTE_GAP	  3.0  /* between footnotes */

@@ -18,11 +18,14 @@ struct pager {
 	struct bc_doc *doc;
 	const struct bc_style *st;
 	struct bc_page *page;
-	double top, bottom; /* content area of a page */
-	double y;	    /* next free y on the current page */
-	double notes_h;	    /* height taken by this page's footnotes */
-	double prev_after;  /* space_after of the last placed block */
-	bool empty;	    /* nothing placed on this page yet */
+	double top, bottom;   /* content area of a page */
+	double y;	      /* next free y on the current page */
+	double notes_h;	      /* height taken by this page's footnotes */
+	double prev_after;    /* space_after of the last placed block */
+	int group, row, cell; /* table, row and cell being placed (tags); 0 = none */
+	enum bc_scope scope;
+	int ntables;
+	bool empty; /* nothing placed on this page yet */
 };
 
 static void new_page(struct pager *pg)
@@ -45,6 +48,11 @@ static struct bc_page *cur(struct pager *pg)
 static void push_item(struct pager *pg, struct bc_item it)
 {
 	struct bc_page *p = cur(pg);
+	it.group = pg->group;
+	it.row = pg->row;
+	it.cell = pg->cell;
+	if (it.kind == BC_ITEM_LINE)
+		it.scope = pg->scope;
 	BC_PUSH(p->items, p->nitems, p->cap, it);
 	pg->empty = false;
 }
@@ -246,6 +254,7 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 static double place_row_part(struct pager *pg, const struct bc_table *t, const struct bc_row *row,
 			     size_t *start, double avail, bool force)
 {
+	pg->row++; /* each part of a row is a row of its own in the tags */
 	double pad = t->padding;
 	double part_h = 0;
 	size_t *end = bc_xcalloc(row->ncells ? row->ncells : 1, sizeof *end);
@@ -296,9 +305,15 @@ static double place_row_part(struct pager *pg, const struct bc_table *t, const s
 	for (size_t c = 0; c < row->ncells; c++) {
 		const struct bc_cell *cell = &row->cells[c];
 		double off = start[c] < cell->lines.n ? cell->lines.v[start[c]].y - pad : 0;
+		pg->cell = (int)c + 1;
+		pg->scope = !cell->header ? BC_SCOPE_NONE
+			    : row->header ? BC_SCOPE_COLUMN
+					  : BC_SCOPE_ROW;
 		for (size_t k = start[c]; k < end[c]; k++)
 			place_line(pg, &cell->lines.v[k], 0, y - off,
 				   cell->header ? BC_ROLE_TH : BC_ROLE_TD);
+		pg->scope = BC_SCOPE_NONE;
+		pg->cell = 0;
 		struct bc_item border = {.kind = BC_ITEM_RECT,
 					 .x = x0 + cell->x,
 					 .y = y,
@@ -343,6 +358,8 @@ static void place_header(struct pager *pg, const struct bc_table *t)
 
 static void place_table(struct pager *pg, const struct bc_block *b)
 {
+	pg->group = ++pg->ntables;
+	pg->row = 0;
 	const struct bc_table *t = b->table;
 	double sp = space_before(pg, b);
 	double head_h = 0;
@@ -388,6 +405,7 @@ static void place_table(struct pager *pg, const struct bc_block *b)
 		}
 		free(start);
 	}
+	pg->group = pg->row = 0;
 	pg->prev_after = b->space_after;
 	pg->empty = false;
 }
@@ -422,6 +440,7 @@ static void place_simple(struct pager *pg, const struct bc_block *b, enum bc_ite
 			     .fill = true,
 			     .image = b->image,
 			     .chart = b->chart,
+			     .figure = b->figure,
 			     .role = b->role};
 	push_item(pg, it);
 	pg->y += h;

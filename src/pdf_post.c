@@ -67,6 +67,48 @@ static char *xmp_packet(const struct bc_pdf_post *o)
 	return bc_buf_detach(&b);
 }
 
+struct walk {
+	const struct bc_pdf_post *o;
+	size_t alt, scope;
+	int depth;
+};
+
+/* Depth-first over the structure tree, in the order Cairo wrote it (the
+ * order the elements were opened), adding /Alt to Figures and /Scope to
+ * table header cells. */
+static void walk_struct(qpdf_data q, qpdf_oh elem, struct walk *w)
+{
+	if (w->depth > 64 || !qpdf_oh_is_dictionary(q, elem))
+		return;
+	if (qpdf_oh_has_key(q, elem, "/S")) {
+		qpdf_oh s = qpdf_oh_get_key(q, elem, "/S");
+		if (qpdf_oh_is_name_and_equals(q, s, "/Figure") && w->alt < w->o->nalts) {
+			qpdf_oh_replace_key(q, elem, "/Alt",
+					    qpdf_oh_new_unicode_string(q, w->o->alts[w->alt++]));
+		} else if (qpdf_oh_is_name_and_equals(q, s, "/TH") && w->scope < w->o->nscopes) {
+			qpdf_oh a = qpdf_oh_new_dictionary(q);
+			qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
+			qpdf_oh_replace_key(q, a, "/Scope",
+					    qpdf_oh_new_name(q, w->o->scopes[w->scope++] == 'R'
+								    ? "/Row"
+								    : "/Column"));
+			qpdf_oh_replace_key(q, elem, "/A", a);
+		}
+	}
+	if (!qpdf_oh_has_key(q, elem, "/K"))
+		return;
+	qpdf_oh k = qpdf_oh_get_key(q, elem, "/K");
+	w->depth++;
+	if (qpdf_oh_is_array(q, k)) {
+		int n = qpdf_oh_get_array_n_items(q, k);
+		for (int i = 0; i < n; i++)
+			walk_struct(q, qpdf_oh_get_array_item(q, k, i), w);
+	} else {
+		walk_struct(q, k, w);
+	}
+	w->depth--;
+}
+
 int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc_pdf_post *o,
 		struct bc_diag *d)
 {
@@ -77,6 +119,10 @@ int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc
 	    QPDF_ERRORS)
 		goto fail;
 	qpdf_oh root = qpdf_get_root(q);
+	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
+		struct walk w = {o, 0, 0, 0};
+		walk_struct(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), &w);
+	}
 	qpdf_oh_replace_key(q, root, "/Lang",
 			    qpdf_oh_new_unicode_string(q, o->lang ? o->lang : "en-GB"));
 	qpdf_oh prefs = qpdf_oh_new_dictionary(q);

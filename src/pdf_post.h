@@ -15,6 +15,11 @@ struct bc_pdf_post {
 	const char *title;		     /* for XMP dc:title */
 	const char *author, *subject, *date; /* date: "YYYY-MM-DDThh:mm:ssZ" or NULL */
 	int first_label;		     /* >0: page labels 1-based decimal from this */
+	/* In structure-tree order: /Alt of each Figure, /Scope of each TH. */
+	const char *const *alts;
+	size_t nalts;
+	const char *scopes; /* 'C' column, 'R' row */
+	size_t nscopes;
 };
 
 /* Rewrite pdf[0..len) with the additions into out. 0, or -1 after a

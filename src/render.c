@@ -132,17 +132,166 @@ static void draw_pl(cairo_t *cr, const struct bc_para *p, PangoLayoutLine *pl, d
 	pango_cairo_show_layout_line(cr, pl);
 }
 
+void bc_tag_notes_alt(struct bc_tag_notes *n, const struct bc_node *figure)
+{
+	if (!n)
+		return;
+	/* The author's alt text, then what the chart's data say. */
+	const struct bc_node *alt = figure ? bc_node_child(figure, BC_ALT) : NULL;
+	const struct bc_node *chart = figure ? bc_node_child(figure, BC_CHART) : NULL;
+	char *a = alt ? bc_node_text(alt) : bc_xstrdup("");
+	char *text = chart && chart->description
+			 ? bc_xasprintf("%s%s%s", a, a[0] ? " " : "", chart->description)
+			 : bc_xstrdup(a);
+	free(a);
+	BC_PUSH(n->alts, n->nalts, n->alts_cap, text);
+}
+
+void bc_tag_notes_scope(struct bc_tag_notes *n, int scope)
+{
+	if (n)
+		BC_PUSH(n->scopes, n->nscopes, n->scopes_cap, scope == BC_SCOPE_ROW ? 'R' : 'C');
+}
+
+void bc_tag_notes_free(struct bc_tag_notes *n)
+{
+	for (size_t i = 0; i < n->nalts; i++)
+		free(n->alts[i]);
+	free(n->alts);
+	free(n->scopes);
+	memset(n, 0, sizeof *n);
+}
+
+/* Structure tags for tagged PDF, opened and closed as the items of a page
+ * are drawn in reading order: headings, paragraphs, lists (numbered
+ * paragraphs too: L > LI > Lbl + LBody), tables (Table > TR > TH/TD),
+ * captions, figures and notes. Elements close at the end of each page, so
+ * a paragraph split over two pages is two elements. Running headers and
+ * footers are drawn outside every element (Cairo 1.16 cannot mark them as
+ * artifacts). Attributes Cairo drops (/Alt, /Scope) are added afterwards
+ * by pdf_post.c, which finds figures and header cells in this order. */
+struct bc_tagger {
+	cairo_t *cr;
+	const char *stack[4]; /* open elements, outermost first */
+	int n;
+	const struct bc_para *para; /* whose text the innermost element holds */
+	int group, row, cell;
+	struct bc_tag_notes *notes; /* alt texts and scopes, in order */
+};
+
+static void t_open(struct bc_tagger *t, const char *name)
+{
+	cairo_tag_begin(t->cr, name, NULL);
+	t->stack[t->n++] = name;
+}
+
+static void t_close_to(struct bc_tagger *t, int depth)
+{
+	while (t->n > depth)
+		cairo_tag_end(t->cr, t->stack[--t->n]);
+	if (depth == 0) {
+		t->group = 0;
+		t->row = 0;
+	}
+	t->para = NULL;
+}
+
+static const char *heading_tag(int level)
+{
+	static const char *const h[] = {"H1", "H2", "H3", "H4", "H5", "H6"};
+	return h[level < 1 ? 0 : level > 6 ? 5 : level - 1];
+}
+
+/* Open what the line item needs; returns whether its label goes in Lbl. */
+static bool t_line(struct bc_tagger *t, const struct bc_item *it)
+{
+	const struct bc_line *l = it->line;
+	const struct bc_para *p = l->para;
+	if (it->group) {
+		if (t->n == 0 || strcmp(t->stack[0], "Table") || t->group != it->group) {
+			t_close_to(t, 0);
+			t_open(t, "Table");
+			t->group = it->group;
+		}
+		if (t->row != it->row) {
+			t_close_to(t, 1);
+			t_open(t, "TR");
+			t->row = it->row;
+			t->cell = 0;
+		}
+		if (it->cell != t->cell || t->n < 3) {
+			t_close_to(t, 2);
+			t_open(t, it->role == BC_ROLE_TH ? "TH" : "TD");
+			if (it->role == BC_ROLE_TH)
+				bc_tag_notes_scope(t->notes, it->scope);
+			t->cell = it->cell;
+		}
+		return false;
+	}
+	if (p == t->para)
+		return false;
+	bool heading = it->role == BC_ROLE_H || it->role == BC_ROLE_TITLE;
+	if (l->label && l->index == 0 && !heading) {
+		if (t->n == 0 || strcmp(t->stack[0], "L")) {
+			t_close_to(t, 0);
+			t_open(t, "L");
+		}
+		t_close_to(t, 1);
+		t_open(t, "LI");
+		t_open(t, "Lbl");
+		t->para = p;
+		return true;
+	}
+	if (t->n >= 2 && !strcmp(t->stack[0], "L") && it->role == BC_ROLE_LI) {
+		/* A further paragraph of the same list item. */
+		t_close_to(t, 2);
+		t_open(t, "LBody");
+		t->para = p;
+		return false;
+	}
+	t_close_to(t, 0);
+	switch (it->role) {
+	case BC_ROLE_H:
+		t_open(t, heading_tag(p->level));
+		break;
+	case BC_ROLE_TITLE:
+		t_open(t, "H1");
+		break;
+	case BC_ROLE_CAPTION:
+		t_open(t, "Caption");
+		break;
+	case BC_ROLE_FIGURE:
+		t_open(t, "Figure");
+		bc_tag_notes_alt(t->notes, it->figure);
+		break;
+	case BC_ROLE_NOTE:
+		t_open(t, "Note");
+		break;
+	default:
+		t_open(t, "P");
+		break;
+	}
+	t->para = p;
+	return false;
+}
+
 static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it,
-			   bool links)
+			   bool links, struct bc_tagger *t)
 {
 	const struct bc_line *l = it->line;
 	double base = it->y + l->baseline;
+	bool lbl = t ? t_line(t, it) : false;
 	if (l->label) {
 		/* Drawn first, so text extraction reads "2.1 Text"; labels share
 		 * the line's baseline and x is in text-block units. */
 		double lx = it->x - l->x + l->label_x;
 		draw_pl(cr, l->label, pango_layout_get_line_readonly(l->label->layout, 0), lx,
 			base);
+	}
+	if (lbl) {
+		t_close_to(t, 2);
+		t_open(t, "LBody");
+		t->para = l->para;
 	}
 	draw_pl(cr, l->para, l->pl, it->x, base);
 	if (links)
@@ -171,11 +320,18 @@ static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_p
 	return p->height;
 }
 
-static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it, bool links)
+static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it, bool links,
+		      struct bc_tagger *t)
 {
+	bool figure = it->kind == BC_ITEM_CHART || it->kind == BC_ITEM_IMAGE;
+	if (t && figure) {
+		t_close_to(t, 0);
+		t_open(t, "Figure");
+		bc_tag_notes_alt(t->notes, it->figure);
+	}
 	switch (it->kind) {
 	case BC_ITEM_LINE:
-		draw_line_item(cr, doc, it, links);
+		draw_line_item(cr, doc, it, links, t);
 		break;
 	case BC_ITEM_RECT:
 		set_rgb(cr, it->colour);
@@ -280,7 +436,8 @@ static void draw_logo(cairo_t *cr, const struct bc_style *st)
 	cairo_restore(cr);
 }
 
-static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg, bool links)
+static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg, bool links,
+		       struct bc_tagger *t)
 {
 	if (!pg->nnotes)
 		return;
@@ -292,16 +449,30 @@ static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 	set_rgb(cr, st->small);
 	cairo_rectangle(cr, st->margin_left, y - BC_NOTE_SEPARATOR / 2, 120, 0.5);
 	cairo_fill(cr);
-	for (size_t i = 0; i < pg->nnotes; i++)
+	for (size_t i = 0; i < pg->nnotes; i++) {
+		if (t)
+			t_open(t, "Note");
 		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, links) + BC_NOTE_GAP;
+		if (t)
+			t_close_to(t, 0);
+	}
 }
 
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links)
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links,
+		    struct bc_tag_notes *notes)
 {
 	const struct bc_page *pg = &doc->pages[p];
-	for (size_t i = 0; i < pg->nitems; i++)
-		draw_item(cr, doc, &pg->items[i], links);
-	draw_notes(cr, doc, pg, links);
+	struct bc_tagger tagger = {.cr = cr, .notes = notes};
+	struct bc_tagger *t = links ? &tagger : NULL;
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const struct bc_item *it = &pg->items[i];
+		draw_item(cr, doc, it, links, t);
+		if (t && (it->kind == BC_ITEM_CHART || it->kind == BC_ITEM_IMAGE))
+			t_close_to(t, 0);
+	}
+	if (t)
+		t_close_to(t, 0);
+	draw_notes(cr, doc, pg, links, t);
 	draw_running(cr, doc, pg);
 	if (p == 0)
 		draw_logo(cr, doc->st);

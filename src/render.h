@@ -40,8 +40,22 @@ struct bc_sink {
 
 /* Cairo stream callback writing to a bc_sink, reporting short writes. */
 cairo_status_t bc_render_write(void *closure, const unsigned char *data, unsigned int len);
-/* Draw page p; link annotations only when `links` (PDF). */
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links);
+/* What tagging collects for pdf_post.c, in drawing order: the text
+ * alternative of each Figure element and the scope of each TH. */
+struct bc_tag_notes {
+	char **alts;
+	size_t nalts, alts_cap;
+	char *scopes; /* 'C' column, 'R' row */
+	size_t nscopes, scopes_cap;
+};
+void bc_tag_notes_alt(struct bc_tag_notes *n, const struct bc_node *figure);
+void bc_tag_notes_scope(struct bc_tag_notes *n, int scope);
+void bc_tag_notes_free(struct bc_tag_notes *n);
+
+/* Draw page p; with `pdf`, link annotations and structure tags too, the
+ * tags' attributes collected in notes. */
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool pdf,
+		    struct bc_tag_notes *notes);
 /* Locale-free "%.2f", a quoted attribute string, an anchor's dest name. */
 void bc_render_num(struct bc_buf *b, double v);
 void bc_render_quoted(struct bc_buf *b, const char *s);

@@ -133,6 +133,7 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 	cairo_t *cr = cairo_create(surface);
 	int rc = 0;
 	size_t total = 0, page_no = 0;
+	struct bc_tag_notes notes = {0};
 	for (size_t k = 0; k < nparts; k++)
 		total += parts[k].doc->npages;
 	cairo_tag_begin(cr, "Document", NULL);
@@ -152,7 +153,7 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 				bc_buf_free(&at);
 			}
 			emit_dests(cr, doc, by_page, &next_anchor, (int)p);
-			bc_render_page(cr, doc, p, true);
+			bc_render_page(cr, doc, p, true, &notes);
 			if (page_no + 1 == total)
 				cairo_tag_end(cr, "Document");
 			cairo_show_page(cr);
@@ -196,10 +197,15 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 					   meta->author,
 					   meta->subject,
 					   opts ? opts->date : NULL,
-					   opts ? opts->first_label : 0};
+					   opts ? opts->first_label : 0,
+					   (const char *const *)notes.alts,
+					   notes.nalts,
+					   notes.scopes,
+					   notes.nscopes};
 		rc = bc_pdf_post((const unsigned char *)mem, mem_len, out, &post, d);
 	}
 	free(mem);
+	bc_tag_notes_free(&notes);
 	return rc;
 }
 

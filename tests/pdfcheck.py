@@ -6,6 +6,8 @@
   pdfcheck.py links PDF          one line per link: page, then uri:... or page:N
   pdfcheck.py words XML PDF      every word of the paper's text is in the PDF
   pdfcheck.py catalog PDF        language, DisplayDocTitle, MarkInfo, XMP
+  pdfcheck.py structure PDF      tagged-PDF essentials: Figure /Alt, TH /Scope,
+                                 no skipped heading levels, links in the tree
 
 Uses `qpdf --json` (structure) and `pdftotext` (text); standard library only.
 """
@@ -113,6 +115,60 @@ def catalog(pdf):
         print("metadata", stream.get("dict", {}).get("/Subtype"))
 
 
+def structure(pdf):
+    """Check the structure tree: print problems, one per line (none = ok)."""
+    data = qpdf_json(pdf)
+    objects = data["qpdf"][1]
+
+    def resolve(v):
+        if isinstance(v, str) and v.endswith(" R"):
+            return objects.get("obj:" + v, {}).get("value", {})
+        return v
+
+    root = resolve(objects["trailer"]["value"]["/Root"])
+    problems = []
+    tree = resolve(root.get("/StructTreeRoot"))
+    if not tree:
+        print("no structure tree")
+        return 1
+    headings, counts = [], {}
+
+    def walk(elem, depth=0):
+        elem = resolve(elem)
+        if not isinstance(elem, dict) or depth > 100:
+            return
+        kind = elem.get("/S")
+        if kind:
+            counts[kind] = counts.get(kind, 0) + 1
+            if kind == "/Figure" and not elem.get("/Alt"):
+                problems.append("Figure without /Alt")
+            if kind == "/TH" and "/Scope" not in resolve(elem.get("/A", {})):
+                problems.append("TH without /Scope")
+            if kind in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6"):
+                headings.append(int(kind[2]))
+        kids = elem.get("/K")
+        for k in kids if isinstance(kids, list) else [kids]:
+            walk(k, depth + 1)
+
+    walk(tree)
+    level = 0
+    for h in headings:
+        if h > level + 1:
+            problems.append(f"heading level skips from H{level} to H{h}")
+        level = h
+    # Every link annotation belongs to a Link element (it has /StructParent).
+    for p in data["pages"]:
+        page = resolve(p["object"])
+        for a in resolve(page.get("/Annots", [])) or []:
+            a = resolve(a)
+            if a.get("/Subtype") == "/Link" and "/StructParent" not in a:
+                problems.append("link annotation outside the structure tree")
+    for prob in sorted(set(problems)):
+        print(prob)
+    print("counts", " ".join(f"{k[1:]}={v}" for k, v in sorted(counts.items())))
+    return 1 if problems else 0
+
+
 def norm(s):
     s = unicodedata.normalize("NFKC", s).replace("\u200b", "")
     return s
@@ -176,6 +232,8 @@ def main():
         outline(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "links":
         links(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "structure":
+        return structure(sys.argv[2])
     elif len(sys.argv) >= 3 and sys.argv[1] == "catalog":
         catalog(sys.argv[2])
     elif len(sys.argv) >= 4 and sys.argv[1] == "words":

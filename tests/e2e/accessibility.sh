@@ -1,0 +1,48 @@
+#!/bin/sh
+# accessibility.sh - tagged PDF essentials on every sample and a pack:
+# structure tree with headings, lists, tables and figures; /Alt on every
+# Figure; /Scope on every TH; no skipped heading levels; links inside the
+# tree; document language, title shown by the viewer, XMP metadata.
+. "$(dirname "$0")/../lib.sh"
+
+for xml in "$SAMPLES"/*.xml; do
+	name=$(basename "$xml" .xml)
+	run_boardc build "$xml" -o "$TMP/$name.pdf"
+	expect_rc "$name: builds" 0
+	check "$name: structure tree essentials" \
+		python3 "$TOP/tests/pdfcheck.py" structure "$TMP/$name.pdf"
+	python3 "$TOP/tests/pdfcheck.py" structure "$TMP/$name.pdf" > "$TMP/s.txt" 2>&1
+	check "$name: headings, paragraphs, lists and tables are tagged" \
+		sh -c "grep -q 'H1=' '$TMP/s.txt' && grep -q ' P=' '$TMP/s.txt' && grep -q ' LI=' '$TMP/s.txt' && grep -q ' Lbl=' '$TMP/s.txt' && grep -q ' Table=' '$TMP/s.txt' && grep -q ' TH=' '$TMP/s.txt'"
+	title=$(python3 -c "import sys,xml.etree.ElementTree as E; r=E.parse(sys.argv[1]).getroot(); print(' '.join(r.find('{urn:x-boardc:paper:1}front/{urn:x-boardc:paper:1}title').text.split())[:30])" "$xml")
+	check "$name: the first heading in the structure tree is the title" \
+		sh -c "pdfinfo -struct-text '$TMP/$name.pdf' | grep -A1 -m1 '^  H1' | tail -1 | grep -qF '$title'"
+done
+
+# Figures carry their alt text and the chart's own description.
+run_boardc build "$SAMPLES/london-councils-commissioning.xml" -o "$TMP/lc.pdf"
+check "figure /Alt includes the chart's generated description" python3 -c "
+import json, subprocess, sys
+d = json.loads(subprocess.run(['qpdf', '--json', '$TMP/lc.pdf'], capture_output=True).stdout)
+alts = [v['value'].get('/Alt', '') for v in d['qpdf'][1].values()
+        if isinstance(v.get('value'), dict) and v['value'].get('/S') == '/Figure']
+sys.exit(0 if any('bar chart, 3 categories' in a for a in alts) else 'alts: %s' % alts)"
+
+# Header cells: column headers in a table head, row headers on the front sheet.
+run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/bn.pdf"
+check "front-sheet labels are row headers, table heads column headers" \
+	sh -c "pdfinfo -struct-text '$TMP/bn.pdf' > '$TMP/st.txt' && grep -q '/Scope /Row' '$TMP/st.txt' && grep -q '/Scope /Column' '$TMP/st.txt'"
+
+# A pack is tagged too.
+pack="$SAMPLES/packs/hwbb-2012-07-26/agenda.xml"
+if [ -f "$pack" ]; then
+	run_boardc pack "$pack" -o "$TMP/pack.pdf"
+	expect_rc "pack: builds" 0
+	check "pack: structure tree essentials" \
+		python3 "$TOP/tests/pdfcheck.py" structure "$TMP/pack.pdf"
+	python3 "$TOP/tests/pdfcheck.py" catalog "$TMP/pack.pdf" > "$TMP/cat.txt"
+	check "pack: language, title shown, marked" \
+		sh -c "grep -qx 'lang en-GB' '$TMP/cat.txt' && grep -qx 'displaydoctitle True' '$TMP/cat.txt' && grep -qx 'marked True' '$TMP/cat.txt'"
+	check "pack: metadata title names the meeting" \
+		sh -c "pdfinfo '$TMP/pack.pdf' | grep -q '^Title: .*Health and Well-Being Board'"
+fi
