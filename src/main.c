@@ -51,8 +51,8 @@ static const char usage_main[] =
     "  3  I/O or resource error (cannot read or write, limit exceeded)\n";
 
 static const char usage_build[] =
-    "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml] [-f pdf|png|svg] [-r DPI]\n"
-    "                    [--no-check]\n"
+    "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml] [-f pdf|png|svg|html]\n"
+    "                    [-r DPI] [--no-check]\n"
     "\n"
     "Validate PAPER.xml and write it as a paginated PDF. The error-severity rules\n"
     "of 'boardc check' run too, and stop the build.\n"
@@ -60,6 +60,9 @@ static const char usage_build[] =
     "  -o, --output FILE        where to write (default: PAPER.pdf beside the input;\n"
     "                           '-' for standard output)\n"
     "  -s, --style FILE         style file to use instead of the built-in default\n"
+    "  -f, --format FMT         pdf (default); html (one accessible page); png or svg\n"
+    "                           (one file per page: -o x.png gives x-1.png, x-2.png ...)\n"
+    "  -r, --resolution DPI     resolution of png pages (default 96)\n"
     "      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
     "      --no-check           skip the check rules (for drafts)\n"
     "  -h, --help               show this help\n"
@@ -96,9 +99,10 @@ static char *default_output(const char *input, enum bc_format format)
 	size_t n = strlen(input);
 	if (n > 4 && strcmp(input + n - 4, ".xml") == 0)
 		n -= 4;
-	const char *ext = format == BC_FORMAT_PNG   ? ".png"
-			  : format == BC_FORMAT_SVG ? ".svg"
-						    : ".pdf";
+	const char *ext = format == BC_FORMAT_PNG    ? ".png"
+			  : format == BC_FORMAT_SVG  ? ".svg"
+			  : format == BC_FORMAT_HTML ? ".html"
+						     : ".pdf";
 	return bc_xasprintf("%.*s%s", (int)n, input, ext);
 }
 
@@ -133,15 +137,18 @@ static int cmd_build(int argc, char **argv)
 			style_path = argv[i];
 		} else if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
 			if (++i >= argc)
-				return bc_usage_error("%s needs pdf, png or svg", a, usage_build);
+				return bc_usage_error("%s needs pdf, png, svg or html", a,
+						      usage_build);
 			if (!strcmp(argv[i], "pdf"))
 				format = BC_FORMAT_PDF;
 			else if (!strcmp(argv[i], "png"))
 				format = BC_FORMAT_PNG;
 			else if (!strcmp(argv[i], "svg"))
 				format = BC_FORMAT_SVG;
+			else if (!strcmp(argv[i], "html"))
+				format = BC_FORMAT_HTML;
 			else
-				return bc_usage_error("unknown format '%s' (pdf, png or svg)",
+				return bc_usage_error("unknown format '%s' (pdf, png, svg or html)",
 						      argv[i], usage_build);
 		} else if (!strcmp(a, "-r") || !strcmp(a, "--resolution")) {
 			if (++i >= argc)
@@ -202,7 +209,15 @@ static int cmd_build(int argc, char **argv)
 	if (paper->root && paper->style && !d.errors)
 		doc = bc_layout(paper->root, paper->style, paper->tmpl, paper->dir, &d);
 	d.errors += check_errors;
-	if (doc && !d.errors && format != BC_FORMAT_PDF) {
+	if (doc && !d.errors && format == BC_FORMAT_HTML) {
+		struct bc_out out;
+		if (bc_out_open(&out, output, &d) == 0) {
+			if (bc_render_html(paper->root, paper->style, paper->tmpl, out.fp, &d) == 0)
+				bc_out_commit(&out, &d);
+			else
+				bc_out_abort(&out);
+		}
+	} else if (doc && !d.errors && format != BC_FORMAT_PDF) {
 		if (!strcmp(output, "-"))
 			bc_diag(&d, BC_ERROR, 0, 0, "png and svg pages need a file name, not '-'");
 		else

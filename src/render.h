@@ -24,12 +24,17 @@ struct bc_render_opts {
 
 /* Write the document as PDF to `out`. Returns 0, or -1 after a diagnostic
  * (write failure, cairo error). */
-enum bc_format { BC_FORMAT_PDF, BC_FORMAT_PNG, BC_FORMAT_SVG };
+enum bc_format { BC_FORMAT_PDF, BC_FORMAT_PNG, BC_FORMAT_SVG, BC_FORMAT_HTML };
 
 /* Write each page as PNG (at dpi) or SVG: OUT "x.png" gives x-1.png, x-2.png
  * and so on, each written whole or not at all. Returns 0 or -1. */
 int bc_render_images(const struct bc_doc *doc, const char *out, enum bc_format format, double dpi,
 		     struct bc_diag *d);
+
+struct bc_template;
+/* The paper as one semantic, accessible HTML page (render_html.c). */
+int bc_render_html(const struct bc_node *root, const struct bc_style *st,
+		   const struct bc_template *tmpl, FILE *out, struct bc_diag *d);
 
 /* ---- shared by the backends (render.c) ---- */
 

@@ -46,3 +46,17 @@ if [ -f "$pack" ]; then
 	check "pack: metadata title names the meeting" \
 		sh -c "pdfinfo '$TMP/pack.pdf' | grep -q '^Title: .*Health and Well-Being Board'"
 fi
+
+# The same papers as one semantic HTML page.
+for xml in "$SAMPLES"/*.xml; do
+	name=$(basename "$xml" .xml)
+	run_boardc build "$xml" --format html -o "$TMP/$name.html"
+	expect_rc "$name: html builds" 0
+	check "$name: html is balanced, headed, labelled and complete" \
+		python3 "$TOP/tests/htmlcheck.py" "$xml" "$TMP/$name.html"
+	check "$name: html numbers paragraphs as the PDF does" \
+		sh -c "grep -q '<span class=\"num\">1.1</span>' '$TMP/$name.html' || grep -q '<span class=\"num\">1.</span>' '$TMP/$name.html'"
+done
+run_boardc build "$SAMPLES/hammersmith-fulham-integration.xml" --format html -o "$TMP/hf.html"
+check "html: charts are inline SVG named by their text alternative" \
+	sh -c "grep -q '<svg role=\"img\" aria-label=\"[^\"]*Bar chart' '$TMP/hf.html'"
