@@ -6,6 +6,7 @@
 
 #include <qpdf/qpdf-c.h>
 
+#include "pdf_artifact.h"
 #include "util.h"
 
 /* Text for an XML element's content. */
@@ -109,6 +110,29 @@ static void walk_struct(qpdf_data q, qpdf_oh elem, struct walk *w)
 	w->depth--;
 }
 
+/* Untagged content on every page becomes /Artifact marked content. */
+static void mark_artifacts(qpdf_data q)
+{
+	int pages = qpdf_get_num_pages(q);
+	for (int i = 0; i < pages; i++) {
+		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
+		unsigned char *buf = NULL;
+		size_t len = 0;
+		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS) {
+			free(buf);
+			continue;
+		}
+		size_t out_len = 0;
+		char *marked = bc_pdf_mark_artifacts((const char *)buf, len, &out_len);
+		free(buf);
+		qpdf_oh stream = qpdf_oh_new_stream(q);
+		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)marked, out_len,
+					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+		qpdf_oh_replace_key(q, page, "/Contents", stream);
+		free(marked);
+	}
+}
+
 int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc_pdf_post *o,
 		struct bc_diag *d)
 {
@@ -119,6 +143,8 @@ int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc
 	    QPDF_ERRORS)
 		goto fail;
 	qpdf_oh root = qpdf_get_root(q);
+	if (qpdf_oh_has_key(q, root, "/StructTreeRoot"))
+		mark_artifacts(q);
 	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
 		struct walk w = {o, 0, 0, 0};
 		walk_struct(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), &w);

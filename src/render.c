@@ -228,6 +228,10 @@ static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 		}
 		return false;
 	}
+	if (it->role == BC_ROLE_ARTIFACT) {
+		t_close_to(t, 0); /* fillers: drawn outside every element */
+		return false;
+	}
 	if (p == t->para)
 		return false;
 	bool heading = it->role == BC_ROLE_H || it->role == BC_ROLE_TITLE;

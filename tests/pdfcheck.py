@@ -163,6 +163,29 @@ def structure(pdf):
             a = resolve(a)
             if a.get("/Subtype") == "/Link" and "/StructParent" not in a:
                 problems.append("link annotation outside the structure tree")
+    # Every text object lies inside marked content: a structure element's,
+    # or /Artifact for running headers, footers and fillers.
+    out = subprocess.run(["qpdf", "--json", "--json-stream-data=inline",
+                          "--decode-level=generalized", pdf],
+                         check=True, capture_output=True).stdout
+    full = json.loads(out)
+    objs = full["qpdf"][1]
+    import base64
+    for p in full["pages"]:
+        page = objs["obj:" + p["object"]]["value"]
+        refs = page.get("/Contents")
+        refs = refs if isinstance(refs, list) else [refs]
+        data = b"".join(base64.b64decode(objs["obj:" + r]["stream"].get("data", ""))
+                        for r in refs if r)
+        depth = 0
+        for tok in re.findall(rb"\((?:\\.|[^\\)])*\)|<<|>>|<[0-9A-Fa-f\s]*>|/?[^\s()<>\[\]/%]+", data):
+            if tok in (b"BDC", b"BMC"):
+                depth += 1
+            elif tok == b"EMC":
+                depth = max(0, depth - 1)
+            elif tok == b"BT" and depth == 0:
+                problems.append(f"page {p['pageposfrom1']}: text outside marked content")
+                break
     for prob in sorted(set(problems)):
         print(prob)
     print("counts", " ".join(f"{k[1:]}={v}" for k, v in sorted(counts.items())))
