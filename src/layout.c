@@ -46,9 +46,23 @@ struct bc_block *bc_block_from_tb(struct bc_lctx *lc, struct bc_tb *tb,
 	struct bc_para *lp =
 	    label ? bc_para_plain(lc, label, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL) : NULL;
 	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
-	 * text along rather than overprinting it. */
-	if (lp && label_x + bc_para_width(lp) + 6 > x)
+	 * text along rather than overprinting it. Text never starts further
+	 * right than half the text width (deep nesting): then a long label
+	 * stands on a line of its own above the text. */
+	double max_x = lc->text_w / 2;
+	if (x > max_x)
+		x = max_x;
+	struct bc_para *own_line = NULL;
+	if (lp && label_x + bc_para_width(lp) + 6 > max_x) {
+		pango_layout_set_width(lp->layout, (int)((lc->text_w - label_x) * PANGO_SCALE));
+		PangoRectangle lg;
+		pango_layout_get_extents(lp->layout, NULL, &lg);
+		lp->height = lg.height / (double)PANGO_SCALE;
+		own_line = lp;
+		lp = NULL;
+	} else if (lp && label_x + bc_para_width(lp) + 6 > x) {
 		x = label_x + bc_para_width(lp) + 6;
+	}
 	size_t n = 0;
 	enum bc_align align =
 	    lc->st->justify && role == BC_ROLE_P ? BC_ALIGN_JUSTIFY : BC_ALIGN_LEFT;
@@ -57,6 +71,8 @@ struct bc_block *bc_block_from_tb(struct bc_lctx *lc, struct bc_tb *tb,
 	b->w = lc->text_w;
 	b->role = role;
 	double y = 0;
+	if (own_line)
+		bc_para_lines(own_line, label_x, &y, &b->lines);
 	for (size_t i = 0; i < n; i++) {
 		size_t first = b->lines.n;
 		bc_para_lines(ps[i], x, &y, &b->lines);
@@ -217,7 +233,9 @@ static void layout_list(struct bc_lctx *lc, const struct bc_node *list, double x
 	int k = bc_list_start(list);
 	for (const struct bc_node *li = list->first; li; li = li->next, k++) {
 		char *label = bc_list_label(list, k, level);
-		double tx = x + (list->kind == BC_OL ? LIST_INDENT + 8 : LIST_INDENT);
+		/* Deeply nested lists stop indenting at a third of the width. */
+		double step = list->kind == BC_OL ? LIST_INDENT + 8 : LIST_INDENT;
+		double tx = x + step <= lc->text_w / 3 ? x + step : x;
 		bool first = true;
 		for (const struct bc_node *c = li->first; c; c = c->next) {
 			if (c->kind == BC_P) {

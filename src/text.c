@@ -252,10 +252,15 @@ static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int 
 	pango_layout_get_extents(l, NULL, &logical);
 	p->height = logical.height / (double)PANGO_SCALE;
 	int unknown = pango_layout_get_unknown_glyphs_count(l);
-	if (unknown > 0 && lc->d->warnings < 20)
+	if (unknown > 0 && lc->d->warnings < 20) {
+		/* Quote the start of the text, cut at a character boundary. */
+		int cut = b - a < 40 ? b - a : 40;
+		while (cut > 0 && ((unsigned char)tb->text.data[a + cut] & 0xC0) == 0x80)
+			cut--;
 		bc_diag(lc->d, BC_WARNING, 0, 0,
-			"%d character%s in \"%.40s\" have no glyph in font '%s'", unknown,
-			unknown == 1 ? "" : "s", tb->text.data + a, lc->st->font);
+			"%d character%s in \"%.*s\" have no glyph in font '%s'", unknown,
+			unknown == 1 ? "" : "s", cut, tb->text.data + a, lc->st->font);
+	}
 	return p;
 }
 

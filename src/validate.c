@@ -76,7 +76,13 @@ static void check_ref(struct bc_node *n, const struct id_entry *ids, size_t nids
 		bc_diag(d, BC_ERROR, n->line, n->col, "<ref> points at unknown id '%s'", to);
 		const char *best = NULL;
 		size_t best_d = 3;
-		for (size_t i = 0; i < nids; i++) {
+		/* Hints cost a comparison with every id: offer them for the first
+		 * errors only, so a paper of broken references stays fast. */
+		size_t limit = d->errors <= 50 ? nids : 0;
+		for (size_t i = 0; i < limit; i++) {
+			size_t la = strlen(to), lb = strlen(ids[i].id);
+			if (la > lb + 2 || lb > la + 2)
+				continue;
 			size_t dist = edit_distance(to, ids[i].id);
 			if (dist < best_d) {
 				best_d = dist;

@@ -121,7 +121,9 @@ void bc_xml_free(struct bc_xml *x)
 
 char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out, struct bc_diag *d)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; only regular
+	 * files are read, and for those the flag changes nothing. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		bc_diag(d, BC_ERROR, 0, 0, "cannot open: %s", strerror(errno));
 		d->io_error = 1;
