@@ -2,12 +2,46 @@
 #include "output.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
+
+/* The one piece of process-wide state in boardc: the temporary file being
+ * written, so that SIGINT, SIGTERM or SIGHUP can remove it before the
+ * process dies (a handler has no other way to know it). SIGKILL cannot be
+ * caught: then a hidden .boardc-XXXXXX file may remain beside the output,
+ * but the output itself is never half-written. */
+static char pending[4096];
+static volatile sig_atomic_t have_pending;
+
+static void on_signal(int sig)
+{
+	if (have_pending)
+		unlink(pending);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void track(const char *tmp)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	have_pending = 0;
+	if (!tmp || strlen(tmp) >= sizeof pending)
+		return;
+	memcpy(pending, tmp, strlen(tmp) + 1);
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+	have_pending = 1;
+}
 
 int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d)
 {
@@ -44,6 +78,7 @@ int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d)
 		return -1;
 	}
 	o->path = bc_xstrdup(path);
+	track(o->tmp);
 	return 0;
 }
 
@@ -72,6 +107,7 @@ int bc_out_commit(struct bc_out *o, struct bc_diag *d)
 		bc_out_abort(o);
 		return -1;
 	}
+	have_pending = 0;
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;
@@ -83,6 +119,7 @@ void bc_out_abort(struct bc_out *o)
 	if (o->fp && o->fp != stdout)
 		fclose(o->fp);
 	o->fp = NULL;
+	have_pending = 0;
 	if (o->tmp)
 		unlink(o->tmp);
 	free(o->tmp);

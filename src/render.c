@@ -98,8 +98,17 @@ static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 			bc_buf_adds(&a, "dest=");
 			bc_render_quoted(&a, k->uri + 1);
 		} else if (k->uri) {
+			/* A backslash has no place in a URI and Cairo's attribute
+			 * parser does not keep it: write it percent-encoded. */
+			struct bc_buf u = {0};
+			for (const char *c = k->uri; *c; c++)
+				if (*c == '\\')
+					bc_buf_adds(&u, "%5C");
+				else
+					bc_buf_addc(&u, *c);
 			bc_buf_adds(&a, "uri=");
-			bc_render_quoted(&a, k->uri);
+			bc_render_quoted(&a, u.data ? u.data : "");
+			bc_buf_free(&u);
 		} else {
 			const struct bc_anchor *an =
 			    k->target ? bc_doc_anchor(doc, k->target) : NULL;
