@@ -258,7 +258,7 @@ struct bc_node *bc_parse_memory(struct bc_xml *x, const char *bytes, size_t len,
 	xmlDocPtr doc = bc_xml_parse(x, bytes, len, BC_SCHEMA_PAPER, d);
 	if (!doc)
 		return NULL;
-	struct converter cv = {.d = d, .loc = {bytes, len, 0, 0}, .lim = lim};
+	struct converter cv = {.d = d, .loc = {.bytes = bytes, .len = len}, .lim = lim};
 	int before = d->errors;
 	xmlNodePtr xroot = xmlDocGetRootElement(doc);
 	/* A marker before the root silences the whole paper. */

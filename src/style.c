@@ -849,7 +849,7 @@ static struct bc_style *load(struct bc_xml *x, const char *bytes, size_t len, co
 		return NULL;
 	struct bc_style *st = bc_xcalloc(1, sizeof *st);
 	set_builtin(st);
-	struct bc_xml_locator loc = {bytes, len, 0, 0};
+	struct bc_xml_locator loc = {.bytes = bytes, .len = len};
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!root || strcmp((const char *)root->name, "style") != 0 || !root->ns ||
 	    strcmp((const char *)root->ns->href, "urn:x-boardc:style:1") != 0) {

@@ -70,7 +70,7 @@ static void report(void *ctx, xmlErrorPtr err)
 	if (err->domain == XML_FROM_RELAXNGV && err->node) {
 		xmlNodePtr node = err->node;
 		line = (int)xmlGetLineNo(node);
-		struct bc_xml_locator loc = {st->bytes, st->len, 0, 0};
+		struct bc_xml_locator loc = {.bytes = st->bytes, .len = st->len};
 		col = node->type == XML_ELEMENT_NODE
 			  ? bc_xml_locate(&loc, line, (const char *)node->name)
 			  : 0;
@@ -224,7 +224,7 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_
 		xmlNodePtr root = xmlDocGetRootElement(doc);
 		if (!root || !root->ns ||
 		    strcmp((const char *)root->ns->href, "urn:x-boardc:paper:1") != 0) {
-			struct bc_xml_locator loc = {bytes, len, 0, 0};
+			struct bc_xml_locator loc = {.bytes = bytes, .len = len};
 			int line = root ? (int)xmlGetLineNo(root) : 0;
 			bc_diag(d, BC_ERROR, line,
 				root ? bc_xml_locate(&loc, line, (const char *)root->name) : 0,
@@ -264,15 +264,24 @@ int bc_xml_locate(struct bc_xml_locator *loc, int line, const char *name)
 		loc->pos = 0;
 		loc->line = 1;
 	}
-	while (loc->pos < loc->len && loc->line < line)
-		if (loc->bytes[loc->pos++] == '\n')
+	bool moved = false;
+	while (loc->pos < loc->len && loc->line < line) {
+		if (loc->bytes[loc->pos++] == '\n') {
 			loc->line++;
+			moved = true;
+		}
+	}
 	if (loc->line != line)
 		return 0;
 	const char *b = loc->bytes;
-	size_t line_start = loc->pos;
-	while (line_start > 0 && b[line_start - 1] != '\n')
-		line_start--;
+	if (moved || loc->ccol == 0) {
+		size_t line_start = loc->pos;
+		while (line_start > 0 && b[line_start - 1] != '\n')
+			line_start--;
+		loc->line_start = line_start;
+		loc->cpos = line_start;
+		loc->ccol = 1;
+	}
 	size_t nlen = strlen(name);
 	for (size_t pos = loc->pos; pos < loc->len && b[pos] != '\n'; pos++) {
 		if (b[pos] != '<')
@@ -288,11 +297,17 @@ int bc_xml_locate(struct bc_xml_locator *loc, int line, const char *name)
 		if (q - p != nlen || memcmp(b + p, name, nlen) != 0)
 			continue;
 		loc->pos = pos + 1;
-		int col = 1; /* columns count characters, not bytes */
-		for (size_t i = line_start; i < pos; i++)
+		/* Columns count characters, not bytes; count on from the last
+		 * column found on this line. */
+		if (pos < loc->cpos) {
+			loc->cpos = loc->line_start;
+			loc->ccol = 1;
+		}
+		for (size_t i = loc->cpos; i < pos; i++)
 			if (((unsigned char)b[i] & 0xC0) != 0x80)
-				col++;
-		return col;
+				loc->ccol++;
+		loc->cpos = pos;
+		return loc->ccol;
 	}
 	return 0;
 }

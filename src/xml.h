@@ -35,6 +35,11 @@ struct bc_xml_locator {
 	size_t len;
 	size_t pos; /* next byte to search from */
 	int line;   /* line number of pos; 0 = not started */
+	/* Columns are counted incrementally along a line, so a paper written
+	 * on one long line costs no more than one on many. */
+	size_t line_start; /* first byte of line `line` */
+	size_t cpos;	   /* a byte on that line ... */
+	int ccol;	   /* ... and its 1-based column */
 };
 
 /* 1-based column of the next start tag <name (or <prefix:name) on `line`;

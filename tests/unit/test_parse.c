@@ -131,7 +131,7 @@ static void locator_counts_characters(void **state)
 {
 	(void)state;
 	const char *src = "<a>\n\xc3\xa9\xc3\xa9<b/><b/>\n";
-	struct bc_xml_locator loc = {src, strlen(src), 0, 0};
+	struct bc_xml_locator loc = {.bytes = src, .len = strlen(src)};
 	assert_int_equal(bc_xml_locate(&loc, 2, "b"), 3);
 	assert_int_equal(bc_xml_locate(&loc, 2, "b"), 7);
 	assert_int_equal(bc_xml_locate(&loc, 2, "b"), 0);
