@@ -614,8 +614,9 @@ static bool prefix_ci(const char *s, const char *prefix)
 }
 
 /* An SVG that reaches outside itself: entity declarations, or an href (or
- * CSS url()) naming a web address or a local file. librsvg already refuses
- * such loads without a base file; this refuses the file before parsing. */
+ * CSS url()) that is not a reference inside the file. librsvg already
+ * refuses such loads without a base file; this refuses the file before
+ * parsing. */
 static const char *svg_reaches_out(const char *b, size_t len)
 {
 	if (strlen(b) != len)
@@ -639,9 +640,12 @@ static const char *svg_reaches_out(const char *b, size_t len)
 		while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r' || *v == '"' ||
 		       *v == '\'')
 			v++;
-		if (prefix_ci(v, "http:") || prefix_ci(v, "https:") || prefix_ci(v, "file:") ||
-		    prefix_ci(v, "//"))
-			return "refers to an outside file or web address";
+		/* Allow only references inside the file (#id) and data: URIs;
+		 * anything else, including character references that spell an
+		 * address (&#104;ttp:), may reach outside. */
+		if (*v != '#' && !prefix_ci(v, "data:"))
+			return "refers to something outside the file (only #id and data: "
+			       "references are allowed)";
 	}
 	return NULL;
 }
