@@ -1,0 +1,15 @@
+# XDG_CACHE_HOME names a regular file, so fontconfig can neither read nor
+# write a cache: the paper still builds, byte-identical to a normal build.
+DESC="XDG_CACHE_HOME pointing at a regular file"
+run_case() {
+	mkdir -p out
+	: > notadir
+	bc_run build paper.xml -o out/normal.pdf
+	CASE_SECS=
+	RUN_ENV="XDG_CACHE_HOME=$W/notadir"
+	bc_run build paper.xml -o out/nocache.pdf
+	want_exit 0
+	want_pdf out/nocache.pdf
+	cmp -s out/nocache.pdf out/normal.pdf || bad "the PDF differs from a normal build"
+	want_utf8_stderr
+}

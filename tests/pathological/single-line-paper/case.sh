@@ -1,0 +1,31 @@
+# A machine-written paper with no line breaks: 50,000 <em> elements in one
+# 0.8 MB line. It must build in about the time the same paper takes with a
+# line break after each element: at most 3 times that plus 2 s (both under
+# the 60 s bound). (Finding each element's column by scanning its line from
+# the start would make a one-line paper quadratic.)
+DESC="50,000 elements on one 0.8 MB line, against the same with line breaks"
+run_case() {
+	{
+		paper_head "One line"
+		printf '    <p>\n'
+		awk 'BEGIN { for (i = 0; i < 50000; i++) printf "<em>x%d</em>\n", i }'
+		printf '</p>\n'
+		paper_tail
+	} > lines.xml
+	tr '\n' ' ' < lines.xml > paper.xml
+	mkdir -p out
+	bc_run build lines.xml -o out/lines.pdf
+	want_exit 0 || return 0
+	base=$SECS
+	note "with line breaks: $base s"
+	CASE_SECS=
+	bc_run build paper.xml -o out/out.pdf
+	want_exit 0 || return 0
+	want_pdf out/out.pdf
+	TEXT="x0 x1 x2
+x49999"
+	want_text out/out.pdf
+	want_utf8_stderr
+	awk -v a="$SECS" -v b="$base" 'BEGIN { exit !(a <= 3 * b + 2) }' ||
+		bad "one line took $SECS s, the same paper with line breaks $base s"
+}
