@@ -91,11 +91,11 @@ static bool paints(const char *op, size_t len)
 char *bc_pdf_mark_artifacts(const char *s, size_t n, size_t *out_len)
 {
 	struct bc_buf out = {0};
-	int depth = 0;		/* marked-content nesting from the page */
-	bool in_text = false;	/* inside an artifact BT ... ET */
-	bool in_path = false;	/* inside an artifact path */
-	size_t copied = 0;	/* bytes of s already in out */
-	size_t operands = 0;	/* start of the current operator's operands */
+	int depth = 0;	      /* marked-content nesting from the page */
+	bool in_text = false; /* inside an artifact BT ... ET */
+	bool in_path = false; /* inside an artifact path */
+	size_t copied = 0;    /* bytes of s already in out */
+	size_t operands = 0;  /* start of the current operator's operands */
 	bool have_operands = false;
 	size_t i = 0;
 	while (i < n) {

@@ -9,26 +9,6 @@
 #include "pdf_artifact.h"
 #include "util.h"
 
-/* Text for an XML element's content. */
-static void xml_text(struct bc_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			bc_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			bc_buf_adds(b, "&gt;");
-			break;
-		case '&':
-			bc_buf_adds(b, "&amp;");
-			break;
-		default:
-			bc_buf_addc(b, *s);
-		}
-	}
-}
-
 static char *xmp_packet(const struct bc_pdf_post *o)
 {
 	struct bc_buf b = {0};
@@ -41,26 +21,26 @@ static char *xmp_packet(const struct bc_pdf_post *o)
 			"  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
 			"<dc:format>application/pdf</dc:format>\n"
 			"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_text(&b, o->title);
+	bc_buf_add_escaped(&b, o->title);
 	bc_buf_adds(&b, "</rdf:li></rdf:Alt></dc:title>\n");
 	if (o->author && *o->author) {
 		bc_buf_adds(&b, "<dc:creator><rdf:Seq><rdf:li>");
-		xml_text(&b, o->author);
+		bc_buf_add_escaped(&b, o->author);
 		bc_buf_adds(&b, "</rdf:li></rdf:Seq></dc:creator>\n");
 	}
 	if (o->subject && *o->subject) {
 		bc_buf_adds(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-		xml_text(&b, o->subject);
+		bc_buf_add_escaped(&b, o->subject);
 		bc_buf_adds(&b, "</rdf:li></rdf:Alt></dc:description>\n");
 	}
 	bc_buf_adds(&b, "<dc:language><rdf:Bag><rdf:li>");
-	xml_text(&b, o->lang ? o->lang : "en-GB");
+	bc_buf_add_escaped(&b, o->lang ? o->lang : "en-GB");
 	bc_buf_adds(&b, "</rdf:li></rdf:Bag></dc:language>\n");
 	if (o->date) {
 		bc_buf_adds(&b, "<xmp:CreateDate>");
-		xml_text(&b, o->date);
+		bc_buf_add_escaped(&b, o->date);
 		bc_buf_adds(&b, "</xmp:CreateDate>\n<xmp:ModifyDate>");
-		xml_text(&b, o->date);
+		bc_buf_add_escaped(&b, o->date);
 		bc_buf_adds(&b, "</xmp:ModifyDate>\n");
 	}
 	bc_buf_adds(&b, "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"

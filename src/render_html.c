@@ -26,34 +26,12 @@ struct html {
 	size_t nnotes, notes_cap;
 };
 
-static void esc(struct bc_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			bc_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			bc_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			bc_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			bc_buf_adds(b, "&quot;");
-			break;
-		default:
-			bc_buf_addc(b, *s);
-		}
-	}
-}
-
 static void id_attr(struct html *h, const struct bc_node *n)
 {
 	const char *id = bc_node_attr(n, "id");
 	if (id) {
 		bc_buf_adds(&h->out, " id=\"");
-		esc(&h->out, id);
+		bc_buf_add_escaped(&h->out, id);
 		bc_buf_addc(&h->out, '"');
 	}
 }
@@ -65,7 +43,7 @@ static void inline_node(struct html *h, const struct bc_node *c)
 	struct bc_buf *b = &h->out;
 	switch (c->kind) {
 	case BC_TEXT:
-		esc(b, c->text);
+		bc_buf_add_escaped(b, c->text);
 		break;
 	case BC_EM:
 	case BC_STRONG: {
@@ -77,23 +55,24 @@ static void inline_node(struct html *h, const struct bc_node *c)
 	}
 	case BC_A:
 		bc_buf_adds(b, "<a href=\"");
-		esc(b, bc_node_attr(c, "href"));
+		bc_buf_add_escaped(b, bc_node_attr(c, "href"));
 		bc_buf_adds(b, "\">");
 		if (c->first)
 			inline_nodes(h, c);
 		else
-			esc(b, bc_node_attr(c, "href"));
+			bc_buf_add_escaped(b, bc_node_attr(c, "href"));
 		bc_buf_adds(b, "</a>");
 		break;
 	case BC_REF:
 		bc_buf_adds(b, "<a href=\"#");
-		esc(b, bc_node_attr(c, "to"));
+		bc_buf_add_escaped(b, bc_node_attr(c, "to"));
 		bc_buf_adds(b, "\">");
 		if (c->first)
 			inline_nodes(h, c);
 		else
-			esc(b, c->target && c->target->label ? c->target->label
-							     : bc_node_attr(c, "to"));
+			bc_buf_add_escaped(b, c->target && c->target->label
+						  ? c->target->label
+						  : bc_node_attr(c, "to"));
 		bc_buf_adds(b, "</a>");
 		break;
 	case BC_FN:
@@ -126,7 +105,7 @@ static void number_span(struct html *h, const char *number)
 	if (!number)
 		return;
 	bc_buf_adds(&h->out, "<span class=\"num\">");
-	esc(&h->out, number);
+	bc_buf_add_escaped(&h->out, number);
 	bc_buf_adds(&h->out, strchr(number, '.') ? "</span> " : ".</span> ");
 }
 
@@ -192,7 +171,7 @@ static void table(struct html *h, const struct bc_node *t)
 	if (cap) {
 		bc_buf_adds(b, "<caption>");
 		if (t->label) {
-			esc(b, t->label);
+			bc_buf_add_escaped(b, t->label);
 			bc_buf_adds(b, ": ");
 		}
 		inline_nodes(h, cap);
@@ -269,7 +248,7 @@ static void chart_svg(struct html *h, const struct bc_node *chart, const char *l
 	if (start) {
 		/* role="img" with the text alternative as its accessible name. */
 		bc_buf_adds(&h->out, "<svg role=\"img\" aria-label=\"");
-		esc(&h->out, label);
+		bc_buf_add_escaped(&h->out, label);
 		bc_buf_adds(&h->out, "\"");
 		bc_buf_adds(&h->out, start + 4);
 	}
@@ -282,7 +261,7 @@ static void figure(struct html *h, const struct bc_node *fig)
 	bc_buf_adds(b, "<figure");
 	id_attr(h, fig);
 	bc_buf_adds(b, ">\n<figcaption>");
-	esc(b, fig->label ? fig->label : "Figure");
+	bc_buf_add_escaped(b, fig->label ? fig->label : "Figure");
 	bc_buf_adds(b, ": ");
 	inline_nodes(h, bc_node_child(fig, BC_CAPTION));
 	bc_buf_adds(b, "</figcaption>\n");
@@ -299,13 +278,13 @@ static void figure(struct html *h, const struct bc_node *fig)
 		free(label);
 	} else if (img) {
 		bc_buf_adds(b, "<img src=\"");
-		esc(b, bc_node_attr(img, "src"));
+		bc_buf_add_escaped(b, bc_node_attr(img, "src"));
 		bc_buf_adds(b, "\" alt=\"");
-		esc(b, alt_text);
+		bc_buf_add_escaped(b, alt_text);
 		bc_buf_adds(b, "\">\n");
 	} else {
 		bc_buf_adds(b, "<p class=\"alt\">");
-		esc(b, alt_text);
+		bc_buf_add_escaped(b, alt_text);
 		bc_buf_adds(b, "</p>\n");
 	}
 	const struct bc_node *src = bc_node_child(fig, BC_SOURCE);
@@ -336,7 +315,7 @@ static void block(struct html *h, const struct bc_node *c, int depth)
 		const char *text = bc_template_wording(h->tmpl, bc_node_attr(c, "name"));
 		bc_buf_adds(b, "<p>");
 		number_span(h, c->number);
-		esc(b, text ? text : "");
+		bc_buf_add_escaped(b, text ? text : "");
 		bc_buf_adds(b, "</p>\n");
 		break;
 	}
@@ -379,7 +358,7 @@ static void heading(struct html *h, int depth, const char *number, const char *t
 	int level = depth + 1 > 6 ? 6 : depth + 1; /* the title is the h1 */
 	bc_buf_printf(&h->out, "<h%d>", level);
 	number_span(h, number);
-	esc(&h->out, text);
+	bc_buf_add_escaped(&h->out, text);
 	bc_buf_printf(&h->out, "</h%d>\n", level);
 }
 
@@ -395,7 +374,7 @@ static void items(struct html *h, const struct bc_node *parent, enum bc_kind kin
 		const char *href = bc_node_attr(c, "href");
 		if (href) {
 			bc_buf_adds(&h->out, "<a href=\"");
-			esc(&h->out, href);
+			bc_buf_add_escaped(&h->out, href);
 			bc_buf_adds(&h->out, "\">");
 		}
 		inline_nodes(h, c);
@@ -485,11 +464,11 @@ static void section(struct html *h, const struct bc_node *s, int depth)
 			if (a->kind != BC_APPENDIX)
 				continue;
 			bc_buf_adds(b, "<li><a href=\"#");
-			esc(b, bc_node_attr(a, "id") ? bc_node_attr(a, "id") : "");
+			bc_buf_add_escaped(b, bc_node_attr(a, "id") ? bc_node_attr(a, "id") : "");
 			bc_buf_adds(b, "\">");
-			esc(b, a->label);
+			bc_buf_add_escaped(b, a->label);
 			bc_buf_adds(b, " \u2013 ");
-			esc(b, bc_node_title(a));
+			bc_buf_add_escaped(b, bc_node_title(a));
 			bc_buf_adds(b, "</a></li>\n");
 		}
 		bc_buf_adds(b, "</ul>\n");
@@ -502,7 +481,7 @@ static void section(struct html *h, const struct bc_node *s, int depth)
 	const char *by = s->kind == BC_IMPLICATION ? bc_node_attr(s, "signed-off-by") : NULL;
 	if (by) {
 		bc_buf_adds(b, "<p class=\"signoff\">");
-		esc(b, by);
+		bc_buf_add_escaped(b, by);
 		bc_buf_adds(b, "</p>\n");
 	}
 	bc_buf_adds(b, "</section>\n");
@@ -513,9 +492,9 @@ static void front_row(struct html *h, const char *label, const char *value)
 	if (!value || !*value)
 		return;
 	bc_buf_adds(&h->out, "<tr><th scope=\"row\">");
-	esc(&h->out, label);
+	bc_buf_add_escaped(&h->out, label);
 	bc_buf_adds(&h->out, "</th><td>");
-	esc(&h->out, value);
+	bc_buf_add_escaped(&h->out, value);
 	bc_buf_adds(&h->out, "</td></tr>\n");
 }
 
@@ -530,11 +509,11 @@ static void front(struct html *h, const struct bc_node *f)
 	bc_buf_adds(b, "<header>\n");
 	if (org) {
 		bc_buf_adds(b, "<p class=\"organisation\">");
-		esc(b, org);
+		bc_buf_add_escaped(b, org);
 		bc_buf_adds(b, "</p>\n");
 	}
 	bc_buf_adds(b, "<p class=\"committee\">");
-	esc(b, com);
+	bc_buf_add_escaped(b, com);
 	bc_buf_adds(b, "</p>\n");
 	const struct bc_node *meet = bc_node_child(f, BC_MEETING);
 	struct bc_date date;
@@ -542,11 +521,11 @@ static void front(struct html *h, const struct bc_node *f)
 		char buf[64];
 		bc_date_format(&date, buf, sizeof buf);
 		bc_buf_adds(b, "<p class=\"date\">");
-		esc(b, buf);
+		bc_buf_add_escaped(b, buf);
 		bc_buf_adds(b, "</p>\n");
 	}
 	bc_buf_adds(b, "<h1>");
-	esc(b, title);
+	bc_buf_add_escaped(b, title);
 	bc_buf_adds(b, "</h1>\n<table class=\"front\">\n");
 	const enum bc_kind fields[] = {BC_ITEM, BC_REPORT_OF, BC_WARDS};
 	const char *labels[] = {"Agenda item", "Report of", "Wards affected"};
@@ -611,7 +590,7 @@ int bc_render_html(const struct bc_node *root, const struct bc_style *st,
 	bc_buf_adds(
 	    &h.out,
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	esc(&h.out, title);
+	bc_buf_add_escaped(&h.out, title);
 	bc_buf_printf(&h.out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", css);
 	free(title);
 	for (const struct bc_node *c = root->first; c; c = c->next) {

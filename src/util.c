@@ -129,3 +129,25 @@ void bc_buf_free(struct bc_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+void bc_buf_add_escaped(struct bc_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&':
+			bc_buf_adds(b, "&amp;");
+			break;
+		case '<':
+			bc_buf_adds(b, "&lt;");
+			break;
+		case '>':
+			bc_buf_adds(b, "&gt;");
+			break;
+		case '"':
+			bc_buf_adds(b, "&quot;");
+			break;
+		default:
+			bc_buf_addc(b, *s);
+		}
+	}
+}

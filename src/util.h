@@ -34,6 +34,8 @@ void bc_buf_add(struct bc_buf *b, const char *s, size_t n);
 void bc_buf_adds(struct bc_buf *b, const char *s);
 void bc_buf_addc(struct bc_buf *b, char c);
 void bc_buf_printf(struct bc_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Text for XML or HTML content and attributes: & < > " escaped. */
+void bc_buf_add_escaped(struct bc_buf *b, const char *s);
 char *bc_buf_detach(struct bc_buf *b); /* caller frees; buffer is reset */
 void bc_buf_free(struct bc_buf *b);
 
