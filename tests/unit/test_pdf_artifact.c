@@ -46,8 +46,8 @@ static void leaves_tagged_and_string_content(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(wraps_untagged_text_paths_and_images),
-		cmocka_unit_test(leaves_tagged_and_string_content),
+	    cmocka_unit_test(wraps_untagged_text_paths_and_images),
+	    cmocka_unit_test(leaves_tagged_and_string_content),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
