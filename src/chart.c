@@ -38,7 +38,7 @@ const struct bc_chart_ops *bc_chart_ops_for(const struct bc_chart *c)
 }
 
 /* A number as authors write them: "21", "-3.5", "1,234". Locale-free. */
-static bool parse_number(const char *s, double *out)
+bool bc_chart_number(const char *s, double *out)
 {
 	char buf[64];
 	size_t n = 0;
@@ -146,7 +146,7 @@ static bool point(struct table *t, size_t s, const struct bc_node *p, struct bc_
 	const char *label = bc_node_attr(p, "label");
 	const char *value = bc_node_attr(p, "value");
 	double v;
-	if (!parse_number(value, &v)) {
+	if (!bc_chart_number(value, &v)) {
 		bc_diag(d, BC_ERROR, p->line, p->col, "chart value '%s' is not a number", value);
 		bc_hint(d, "write plain numbers such as 21, 3.5 or 1,234; put the unit in "
 			   "<chart unit=\"%%\">");
@@ -323,7 +323,7 @@ static bool read_csv(struct table *t, const struct bc_node *data, const char *ba
 				break;
 			}
 			double v;
-			if (!parse_number(row[vcol], &v)) {
+			if (!bc_chart_number(row[vcol], &v)) {
 				bc_diag(d, BC_ERROR, line, col,
 					"%s:%zu: value '%s' in column '%s' is not a number", src,
 					r + 1, row[vcol], name);
@@ -391,7 +391,7 @@ static void finish_data(struct bc_chart *c, const struct table *t, const char *s
 	bool numeric = c->type == BC_CHART_LINE && !sort;
 	for (size_t i = 0; numeric && i < n; i++) {
 		double v;
-		if (parse_number(t->cats[i], &v))
+		if (bc_chart_number(t->cats[i], &v))
 			ord[i].key = v;
 		else
 			numeric = false;
@@ -523,7 +523,7 @@ static bool check_shape(struct bc_chart *c, struct bc_diag *d)
 				tiers++;
 				const char *v = bc_node_attr(t, "value");
 				double x;
-				if (c->value_sizing && (!v || !parse_number(v, &x) || x < 0)) {
+				if (c->value_sizing && (!v || !bc_chart_number(v, &x) || x < 0)) {
 					bc_diag(
 					    d, BC_ERROR, t->line, t->col,
 					    "sizing=\"value\" needs a non-negative number value on "

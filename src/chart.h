@@ -95,6 +95,9 @@ int bc_charts_prepare(struct bc_node *root, const char *base_dir, struct bc_diag
 
 /* ---- helpers shared by the chart types ---- */
 
+/* A number as authors write it ("21", "-3.5", "1,234"), locale-free. */
+bool bc_chart_number(const char *s, double *out);
+
 /* "21%", "£67m", "£1,234", "30,852 people": the value with the chart's unit. */
 char *bc_chart_format(const struct bc_chart *c, double v);
 /* Colour i of the palette: the style's <palette> when it has one (st may

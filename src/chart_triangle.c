@@ -59,35 +59,6 @@ struct plan {
 	double height;
 };
 
-/* "2,100" or "3.5" as authors write numbers, read as chart.c reads them
- * (it has checked them when sizing="value"; other values may be free text
- * such as "£2.1m", shown as written). */
-static bool number(const char *s, double *out)
-{
-	char buf[64];
-	size_t n = 0;
-	while (*s == ' ')
-		s++;
-	for (; *s && n < sizeof buf - 1; s++) {
-		if (*s == ',')
-			continue; /* thousands separator */
-		if (!((*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '+'))
-			break;
-		buf[n++] = *s;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s || n == 0)
-		return false;
-	buf[n] = '\0';
-	char *end;
-	double v = strtod(buf, &end);
-	if (*end || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
-
 static void tiers_read(const struct bc_chart *c, struct tiers *ts)
 {
 	size_t cap = 0;
@@ -103,7 +74,7 @@ static void tiers_read(const struct bc_chart *c, struct tiers *ts)
 			t.note = NULL;
 		const char *v = bc_node_attr(k, "value");
 		double x;
-		if (v && number(v, &x)) {
+		if (v && bc_chart_number(v, &x)) {
 			t.value = bc_chart_format(c, x);
 			t.weight = x > 0 ? x : 0;
 		} else if (v && v[0]) {
