@@ -21,6 +21,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
 
+#include "encoding.h"
 #include "util.h"
 
 extern const char bc_schema_paper[]; /* generated from schema/boardc.rng */
@@ -56,29 +57,108 @@ static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserC
 	return NULL;
 }
 
+/* What an element must hold, for the validator's message when one ends
+ * too soon: libxml2's compiled content models say only "Expecting an
+ * element , got nothing". */
+static const char *const required_content[][2] = {
+    {"paper", "a <front>"},
+    {"agenda", "at least one <agenda-item>"},
+    {"members", "at least one <member>"},
+    {"apologies", "at least one <member>"},
+    {"ul", "at least one <li>"},
+    {"ol", "at least one <li>"},
+    {"advantages", "at least one <li>"},
+    {"disadvantages", "at least one <li>"},
+    {"table", "a <tbody> (after any <caption>, <col>s and <thead>)"},
+    {"thead", "at least one <tr>"},
+    {"tbody", "at least one <tr>"},
+    {"tfoot", "at least one <tr>"},
+    {"tr", "at least one <th> or <td>"},
+    {"figure", "a <caption>, then an <alt>"},
+    {"quote", "at least one <p>"},
+    {"recommendations", "at least one <recommendation>"},
+    {"options", "at least one <option>"},
+    {"implications", "at least one <implication>"},
+    {"reasons", "at least one block (<p>, <ul>, <ol>, <table>, <figure>, <quote>)"},
+    {"summary", "at least one block (<p>, <ul>, <ol>, <table>, <figure>, <quote>)"},
+};
+
+static const char *what_is_required(const char *element)
+{
+	for (size_t i = 0; i < sizeof required_content / sizeof *required_content; i++)
+		if (strcmp(required_content[i][0], element) == 0)
+			return required_content[i][1];
+	return NULL;
+}
+
+/* Cuts s at its first newline; returns what follows it (NULL if none). */
+static char *cut_line(char *s)
+{
+	char *nl = strchr(s, '\n');
+	if (nl)
+		*nl++ = '\0';
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+		s[--n] = '\0';
+	return nl;
+}
+
+static bool strip_suffix(char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	if (n < k || strcmp(s + n - k, suffix) != 0)
+		return false;
+	s[n - k] = '\0';
+	return true;
+}
+
 static void report(void *ctx, xmlErrorPtr err)
 {
 	struct parse_state *st = ctx;
 	if (!err || err->level == XML_ERR_NONE)
 		return;
 	char *msg = bc_xstrdup(err->message ? err->message : "malformed XML");
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
+	/* Some libxml2 messages go on over more lines ("Bytes: 0xC0 0xAF ..."):
+	 * the first line is the diagnostic; the others become notes at the
+	 * same place, so that every line names the file and line. */
+	char *more = cut_line(msg);
+	/* libxml2's advice to declare another encoding does not apply. */
+	bool encoding = strip_suffix(msg, ", indicate encoding !");
 	int line = err->line;
 	int col = err->int2;
+	/* The element a validity error is about, if any. */
+	xmlNodePtr el = err->domain == XML_FROM_RELAXNGV && err->node &&
+				((xmlNodePtr)err->node)->type == XML_ELEMENT_NODE
+			    ? err->node
+			    : NULL;
 	if (err->domain == XML_FROM_RELAXNGV && err->node) {
-		xmlNodePtr node = err->node;
-		line = (int)xmlGetLineNo(node);
+		line = (int)xmlGetLineNo(err->node);
 		struct bc_xml_locator loc = {.bytes = st->bytes, .len = st->len};
-		col = node->type == XML_ELEMENT_NODE
-			  ? bc_xml_locate(&loc, line, (const char *)node->name)
-			  : 0;
+		col = el ? bc_xml_locate(&loc, line, (const char *)el->name) : 0;
 	}
 	enum bc_severity sev = err->level == XML_ERR_WARNING ? BC_WARNING : BC_ERROR;
+	const char *required = NULL;
+	if (el && strcmp(msg, "Expecting an element , got nothing") == 0) {
+		required = what_is_required((const char *)el->name);
+		free(msg);
+		size_t n = strlen((const char *)el->name) + 40;
+		msg = bc_xmalloc(n);
+		snprintf(msg, n, "<%s> ends before its required content", (const char *)el->name);
+	}
 	bc_diag(st->d, sev, line, col, "%s", msg);
+	if (required)
+		bc_hint(st->d, "<%s> must hold %s", (const char *)el->name, required);
 	if (err->code == XML_ERR_DOCUMENT_EMPTY)
 		bc_hint(st->d, "a paper starts with <paper xmlns=\"urn:x-boardc:paper:1\">");
+	if (encoding)
+		bc_hint(st->d, "boardc reads UTF-8 and UTF-16 with a byte-order mark; save the "
+			       "file as UTF-8");
+	while (more && *more) {
+		char *next = cut_line(more);
+		if (*more)
+			bc_diag(st->d, BC_NOTE, line, col, "%s", more);
+		more = next;
+	}
 	free(msg);
 }
 
@@ -170,6 +250,10 @@ char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out, struct b
 	}
 	close(fd);
 	buf[len] = '\0';
+	/* UTF-16 becomes UTF-8 here, so everything after sees UTF-8 only. */
+	buf = bc_encoding_to_utf8(buf, &len, d);
+	if (!buf)
+		return NULL;
 	*len_out = len;
 	return buf;
 }
@@ -194,6 +278,8 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_
 		bc_diag(d, BC_ERROR, 0, 0, "file too large");
 		return NULL;
 	}
+	if (!bc_encoding_check_declaration(bytes, len, d))
+		return NULL;
 
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt) {
@@ -204,9 +290,9 @@ xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_
 	ctxt->_private = &st;
 	ctxt->sax->internalSubset = on_doctype;
 	xmlSetStructuredErrorFunc(&st, report);
-	xmlDocPtr doc =
-	    xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
-			      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL,
+					  XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+					      XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
 	if (st.doctype) {
 		/* Errors libxml2 raised because we stopped it are noise. */
 		bc_diag(d, BC_ERROR, st.doctype_line, 1, "DOCTYPE declarations are not allowed");

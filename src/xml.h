@@ -18,11 +18,13 @@ void bc_xml_free(struct bc_xml *x);
 
 enum bc_schema { BC_SCHEMA_NONE, BC_SCHEMA_PAPER };
 
-/* Read a file (regular file, at most max_bytes) into memory; caller frees.
- * Reports its own diagnostics; returns NULL on failure. */
+/* Read a file (regular file, at most max_bytes) into memory as UTF-8 (a
+ * UTF-16 file with a byte-order mark is converted: encoding.h); caller
+ * frees. Reports its own diagnostics; returns NULL on failure. */
 char *bc_xml_slurp(const char *path, size_t max_bytes, size_t *len_out, struct bc_diag *d);
 
-/* Parse bytes; on success returns a document the caller frees with
+/* Parse UTF-8 bytes (an XML declaration naming another encoding than
+ * UTF-8, UTF-16 or US-ASCII is an error); on success returns a document the caller frees with
  * xmlFreeDoc. On any error (including schema errors) returns NULL after
  * reporting every error found. */
 xmlDocPtr bc_xml_parse(struct bc_xml *x, const char *bytes, size_t len, enum bc_schema schema,

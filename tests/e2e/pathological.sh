@@ -80,9 +80,15 @@ want_stderr() {
 		bad "stderr lacks /$1/: $(stderr_head)"
 }
 
-# want_utf8_stderr: the diagnostics are valid UTF-8 (editors and CI parse them).
+# want_utf8_stderr: the diagnostics are valid UTF-8 and every line has a
+# compiler's form (editors and CI parse them): "FILE[:LINE[:COL]]: error|
+# warning|note: ...", an indented "  hint: ..." under one, or "boardc: ..."
+# for the command line (whose usage text may follow, exit status 2).
 want_utf8_stderr() {
 	_why=$(python3 "$GEN" utf8 "$W/stderr" 2>&1) || bad "stderr is not valid UTF-8: $_why"
+	[ "$GOT" = 2 ] && return 0
+	_odd=$(grep -Evn '^([^ :][^:]*:([0-9]+:([0-9]+:)?)? (error|warning|note): |  hint: |boardc: )' "$W/stderr" | head -n 2 | tr '\n' ' ')
+	[ -z "$_odd" ] || bad "stderr lines not in file:line: severity: form: $_odd"
 }
 
 # want_absent FILE / want_no_temp DIR / want_same REF FILE

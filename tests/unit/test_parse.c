@@ -125,6 +125,34 @@ static void checks_front_and_agenda_counts(void **state)
 	capture_close(&c);
 }
 
+/* Every line of a libxml2 message names the file and line: the bytes after
+ * "Input is not proper UTF-8" become a note at the same place. */
+static void every_diagnostic_line_has_a_position(void **state)
+{
+	struct capture c;
+	capture_open(&c);
+	const char *src =
+	    PAPER_HEAD "<section title=\"S\">\n<p>a \xC0\xAF b</p></section></paper>\n";
+	assert_null(bc_parse_memory(*state, src, strlen(src), NULL, &c.d));
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, "t.xml:4:6: error: Input is not proper UTF-8\n  hint: "));
+	assert_non_null(strstr(out, "\nt.xml:4:6: note: Bytes: 0xC0 0xAF"));
+	assert_null(strstr(out, "indicate encoding"));
+	for (const char *l = out; *l; l = strchr(l, '\n') + 1)
+		assert_true(strncmp(l, "t.xml:", 6) == 0 || strncmp(l, "  hint: ", 8) == 0);
+	capture_close(&c);
+
+	/* The validator's "Expecting an element , got nothing" names nothing. */
+	capture_open(&c);
+	struct bc_node *root =
+	    paper(*state, &c, "<section title=\"S\">\n  <ul></ul>\n</section>\n");
+	assert_null(root);
+	assert_non_null(strstr(capture_text(&c),
+			       "t.xml:4:3: error: <ul> ends before its required "
+			       "content\n  hint: <ul> must hold at least one <li>\n"));
+	capture_close(&c);
+}
+
 static void malformed_xml_has_line_and_column(void **state)
 {
 	struct capture c;
@@ -191,6 +219,7 @@ int main(void)
 	    cmocka_unit_test(wraps_loose_inline_in_list_items),
 	    cmocka_unit_test(reports_every_schema_error_with_lines),
 	    cmocka_unit_test(checks_front_and_agenda_counts),
+	    cmocka_unit_test(every_diagnostic_line_has_a_position),
 	    cmocka_unit_test(malformed_xml_has_line_and_column),
 	    cmocka_unit_test(refuses_doctype_and_entities),
 	    cmocka_unit_test(refuses_gzip_empty_and_wrong_namespace),

@@ -1,7 +1,7 @@
-# The whole paper in UTF-16LE with a byte-order mark. docs/format.md says
-# only UTF-8 is supported; libxml2 decodes UTF-16 with a BOM, and boardc
-# builds it. What must not happen is mojibake or lost text: the outcome
-# pinned here is a correct PDF.
+# The whole paper in UTF-16LE with a byte-order mark: docs/format.md says
+# boardc reads UTF-8 and UTF-16 with a BOM (converted to UTF-8 on reading).
+# What must not happen is mojibake or lost text: the outcome pinned here is
+# a correct PDF. (utf16-bom-diagnostic checks positions in such a file.)
 DESC="a UTF-16LE file with a BOM"
 RC=0
 TEXT="Double-byte paper
