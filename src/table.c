@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "number.h"
 #include "util.h"
+#include "validate.h"
 
 #define CELL_LIST_INDENT 12.0
 
@@ -400,8 +401,11 @@ void bc_layout_table(struct bc_lctx *lc, const struct bc_node *table)
 			for (const struct bc_node *td = tr->first; td; td = td->next) {
 				struct bc_tcell *cell = bc_trow_cell(row);
 				const char *span = bc_node_attr(td, "colspan");
+				/* validate.c has refused larger spans. */
 				cell->colspan =
-				    span && atoi(span) > 0 && atoi(span) <= 256 ? atoi(span) : 1;
+				    span && atoi(span) > 0 && atoi(span) <= BC_MAX_COLSPAN
+					? atoi(span)
+					: 1;
 				cell->header = td->kind == BC_TH || row->header;
 				cell->shade = row->header;
 				enum bc_align dflt =

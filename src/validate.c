@@ -140,6 +140,34 @@ static void check_cols(const struct bc_node *table, struct bc_diag *d)
 	}
 }
 
+/* A positive integer attribute (the schema has checked the digits) that
+ * must not exceed max: the schema sets no upper bound, and a larger value
+ * would otherwise be ignored by layout. */
+static void check_at_most(const struct bc_node *n, const char *attr, unsigned long max,
+			  const char *hint, struct bc_diag *d)
+{
+	const char *v = bc_node_attr(n, attr);
+	if (!v)
+		return;
+	const char *p = v;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '+' || *p == '0')
+		p++;
+	unsigned long value = 0;
+	bool over = false;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		value = value * 10 + (unsigned long)(*p - '0');
+		if (value > max) {
+			over = true;
+			break;
+		}
+	}
+	if (!over)
+		return;
+	bc_diag(d, BC_ERROR, n->line, n->col, "%s=\"%s\" on <%s> is more than %lu", attr, v,
+		bc_kind_name(n->kind), max);
+	bc_hint(d, "%s", hint);
+}
+
 static bool safe_uri(const char *href)
 {
 	static const char *const schemes[] = {"https://", "http://", "mailto:"};
@@ -207,6 +235,19 @@ static void check_node(struct bc_node *n, const struct id_entry *ids, size_t nid
 		break;
 	case BC_TABLE:
 		check_cols(n, d);
+		break;
+	case BC_TH:
+	case BC_TD:
+		check_at_most(n, "colspan", BC_MAX_COLSPAN,
+			      "a cell spans at most 256 columns, more than a page can hold; "
+			      "give the number of columns it covers",
+			      d);
+		break;
+	case BC_OL:
+		check_at_most(n, "start", BC_MAX_LIST_START,
+			      "a numbered list starts at 1 to 99999; to continue another "
+			      "list, give the number of this list's first item",
+			      d);
 		break;
 	case BC_EXEMPT: {
 		const char *p = bc_node_attr(n, "paragraph");

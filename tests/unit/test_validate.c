@@ -159,6 +159,32 @@ static void dates(void **state)
 	assert_false(bc_time_valid("9:30"));
 }
 
+/* colspan and <ol start> have bounds the schema does not state: over them
+ * is an error at the element, with a hint, never silently ignored. */
+static void colspan_and_list_start_bounds(void **state)
+{
+	struct capture c;
+	capture_open(&c);
+	struct bc_node *root =
+	    paper(*state, &c,
+		  "<section title=\"S\">\n"
+		  "<table><tbody><tr><td colspan=\"256\">a</td>"
+		  "<td colspan=\"257\">b</td>"
+		  "<th colspan=\"99999999999999999999\">c</th></tr></tbody></table>\n"
+		  "<ol start=\"99999\"><li>x</li></ol><ol start=\"100000\"><li>y</li></ol>\n"
+		  "</section>\n");
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, "t.xml:4:43: error: colspan=\"257\" on <td> is more than 256\n"
+				    "  hint: a cell spans at most 256 columns"));
+	assert_non_null(strstr(out, "t.xml:4:67: error: colspan=\"99999999999999999999\" on <th> "
+				    "is more than 256\n  hint: "));
+	assert_non_null(strstr(out, "t.xml:5:34: error: start=\"100000\" on <ol> is more than "
+				    "99999\n  hint: a numbered list starts at 1 to 99999"));
+	assert_int_equal(c.d.errors, 3);
+	bc_node_free(root);
+	capture_close(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -169,6 +195,7 @@ int main(void)
 	    cmocka_unit_test(empty_recommendation_and_bad_values),
 	    cmocka_unit_test(widths_and_paths),
 	    cmocka_unit_test(dates),
+	    cmocka_unit_test(colspan_and_list_start_bounds),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
