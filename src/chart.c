@@ -330,8 +330,27 @@ static bool read_csv(struct table *t, const struct bc_node *data, const char *ba
 				ok = false;
 				continue;
 			}
-			set(t, s, cat_index(t, row[cat_col]), v);
+			if (strlen(row[cat_col]) > BC_MAX_CHART_TEXT) {
+				bc_diag(d, BC_ERROR, line, col,
+					"%s:%zu: label is %zu bytes; chart text is limited to %d",
+					src, r + 1, strlen(row[cat_col]), BC_MAX_CHART_TEXT);
+				bc_hint(d, "a chart has room for short labels");
+				d->io_error = 1; /* a resource limit: exit status 3 */
+				ok = false;
+				break;
+			}
+			size_t c = cat_index(t, row[cat_col]);
+			if (t->ncat > MAX_POINTS) {
+				bc_diag(d, BC_ERROR, line, col,
+					"%s:%zu: a chart may have at most %d categories", src,
+					r + 1, MAX_POINTS);
+				ok = false;
+				break;
+			}
+			set(t, s, c, v);
 		}
+		if (!ok)
+			break;
 	}
 	free(values);
 	bc_buf_free(&have);
@@ -580,6 +599,40 @@ static bool check_shape(struct bc_chart *c, struct bc_diag *d)
 	}
 }
 
+/* Every label, name, note and cell text of a chart is at most
+ * BC_MAX_CHART_TEXT bytes: charts fit their text by laying it out again
+ * and again at other sizes, so a 1 MB label took over a minute. */
+static bool text_fits(const struct bc_node *chart, struct bc_diag *d)
+{
+	bool ok = true;
+	for (const struct bc_node *n = chart; n; n = bc_node_walk(chart, n, false)) {
+		const struct bc_node *at = n->kind == BC_TEXT ? n->parent : n;
+		for (size_t i = 0; i < n->nattrs; i++) {
+			size_t len = strlen(n->attrs[i].value);
+			if (len > BC_MAX_CHART_TEXT) {
+				bc_diag(d, BC_ERROR, at->line, at->col,
+					"%s of <%s> is %zu bytes; chart text is limited to %d",
+					n->attrs[i].name, bc_kind_name(at->kind), len,
+					BC_MAX_CHART_TEXT);
+				bc_hint(d, "a chart has room for short labels: say more in the "
+					   "caption or the text");
+				ok = false;
+			}
+		}
+		if (n->kind == BC_TEXT && strlen(n->text) > BC_MAX_CHART_TEXT) {
+			bc_diag(d, BC_ERROR, at->line, at->col,
+				"text of <%s> is %zu bytes; chart text is limited to %d",
+				bc_kind_name(at->kind), strlen(n->text), BC_MAX_CHART_TEXT);
+			bc_hint(d, "a chart has room for short labels: say more in the caption "
+				   "or the text");
+			ok = false;
+		}
+	}
+	if (!ok)
+		d->io_error = 1; /* a resource limit: exit status 3 */
+	return ok;
+}
+
 struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir, struct bc_diag *d)
 {
 	static const char *const types[] = {"bar",	"triangle", "quadrant",
@@ -604,6 +657,10 @@ struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir
 	c->y_label = bc_node_attr(node, "y-label");
 
 	int before = d->errors;
+	if (!text_fits(node, d)) {
+		bc_chart_free(c);
+		return NULL;
+	}
 	bool needs_data =
 	    c->type == BC_CHART_BAR || c->type == BC_CHART_PIE || c->type == BC_CHART_LINE;
 	if (needs_data) {

@@ -21,6 +21,10 @@
 #include "model.h"
 #include "style.h"
 
+/* The longest label, series name, note or cell text a chart takes, in
+ * bytes (docs/format.md); longer is an error, exit status 3. */
+#define BC_MAX_CHART_TEXT 2000
+
 enum bc_chart_type {
 	BC_CHART_BAR,
 	BC_CHART_TRIANGLE,

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,7 +13,9 @@
 
 /* The one piece of process-wide state in boardc: the temporary file being
  * written, so that SIGINT, SIGTERM or SIGHUP can remove it before the
- * process dies (a handler has no other way to know it). SIGKILL cannot be
+ * process dies (a handler has no other way to know it), and so can SIGABRT
+ * (a library that runs out of memory under a memory limit aborts) and
+ * exit() (boardc's own allocations failing: util.c). SIGKILL cannot be
  * caught: then a hidden .boardc-XXXXXX file may remain beside the output,
  * but the output itself is never half-written. */
 static char pending[4096];
@@ -26,12 +29,22 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+static void on_exit_unlink(void)
+{
+	if (have_pending)
+		unlink(pending);
+	have_pending = 0;
+}
+
 static void track(const char *tmp)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGABRT};
+	static bool registered;
 	have_pending = 0;
 	if (!tmp || strlen(tmp) >= sizeof pending)
 		return;
+	if (!registered)
+		registered = atexit(on_exit_unlink) == 0;
 	memcpy(pending, tmp, strlen(tmp) + 1);
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
 		struct sigaction sa;

@@ -8,6 +8,7 @@
 
 #include "chart.h"
 #include "datadir.h"
+#include "image.h"
 #include "number.h"
 #include "util.h"
 #include "validate.h"
@@ -80,6 +81,7 @@ struct bc_paper *bc_paper_load(struct bc_xml *x, const char *path, const char *s
 		bc_number(p->root);
 		bc_validate(p->root, d);
 		bc_charts_prepare(p->root, p->dir, d);
+		bc_images_check(p->root, p->dir, d);
 		p->tmpl = find_template(x, p, d);
 	}
 	if (style_path)

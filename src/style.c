@@ -791,6 +791,23 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
+/* A field's value in running text, cut after BC_RUNNING_FIELD_MAX
+ * characters with an ellipsis. The slot is one line, shortened with an
+ * ellipsis to fit the page anyway; without the cut, a 1 MB committee name
+ * was laid out whole in the header of each of the hundreds of pages it
+ * filled (108 s and 13 GB of memory). */
+static void add_field(struct bc_buf *b, const char *v)
+{
+	size_t i = 0;
+	for (size_t chars = 0; v[i] && chars < BC_RUNNING_FIELD_MAX; chars++)
+		do
+			i++;
+		while (((unsigned char)v[i] & 0xC0) == 0x80);
+	bc_buf_add(b, v, i);
+	if (v[i])
+		bc_buf_adds(b, "\u2026");
+}
+
 char *bc_style_expand(const char *text, const char *const *values)
 {
 	struct bc_buf out = {0}, seg = {0};
@@ -821,7 +838,7 @@ char *bc_style_expand(const char *text, const char *const *values)
 			s += 2;
 		} else if (*s == '{' && (f = field_at(s, &fl)) >= 0) {
 			if (values[f] && values[f][0])
-				bc_buf_adds(&seg, values[f]);
+				add_field(&seg, values[f]);
 			else
 				ok = false;
 			s += fl;

@@ -83,7 +83,9 @@ bool bc_style_logo_box(const struct bc_style *s, double *x, double *y, double *w
 /* Running text with its {fields} filled from values[BC_NFIELDS] (NULL or ""
  * for no value). Text falls into segments at separators (" · ", " | ",
  * " – ", " — ", " • "); a segment with a field that has no value is left
- * out with its separator. Caller frees. */
+ * out with its separator. A value longer than BC_RUNNING_FIELD_MAX
+ * characters is cut there, with an ellipsis. Caller frees. */
+#define BC_RUNNING_FIELD_MAX 1000
 char *bc_style_expand(const char *text, const char *const *values);
 
 #endif

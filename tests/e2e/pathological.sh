@@ -56,6 +56,26 @@ bc_run() {
 	[ -n "$CASE_SECS" ] || CASE_SECS=$SECS
 }
 
+# bc_run_rss ARGS...: bc_run under GNU time; also sets RSS_KB, boardc's
+# peak resident memory in KiB. Skips the case where GNU time is missing.
+bc_run_rss() {
+	if ! /usr/bin/time -f %M -o /dev/null true 2> /dev/null; then
+		skip "no GNU time (/usr/bin/time) to measure memory"
+		GOT=0 RSS_KB=0
+		return 0
+	fi
+	_t0=$(date +%s%3N)
+	GOT=0
+	# shellcheck disable=SC2086
+	timeout "${LIMIT:-60}" /usr/bin/time -f %M -o "$W/rss" env $RUN_ENV "$BOARDC" "$@" \
+		> "$W/stdout" 2> "$W/stderr" || GOT=$?
+	_t1=$(date +%s%3N)
+	SECS=$(ms_to_s $((_t1 - _t0)))
+	[ -n "$CASE_SECS" ] || CASE_SECS=$SECS
+	RSS_KB=$(tail -n 1 "$W/rss" 2> /dev/null)
+	case $RSS_KB in '' | *[!0-9]*) RSS_KB=0 ;; esac
+}
+
 # why_status N: words for an exit status that is not boardc's own.
 why_status() {
 	if [ "$1" = 124 ]; then
