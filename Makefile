@@ -93,7 +93,9 @@ sanitize: deps
 		LDFLAGS="-fsanitize=address,undefined" test
 
 # libFuzzer over the whole pipeline (tests/fuzz/fuzz_paper.c), seeded with
-# the samples and test papers. make fuzz FUZZ_SECONDS=3600 for an hour.
+# the samples, the test papers and the committed regression inputs
+# (tests/regress/*/, named after their folder). make fuzz FUZZ_SECONDS=3600
+# for an hour.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang
 fuzz: $(GEN)
@@ -103,6 +105,9 @@ fuzz: $(GEN)
 		-g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) -o build/fuzz/fuzz_paper \
 		tests/fuzz/fuzz_paper.c $(filter-out src/main.c,$(SRC)) $(GEN) $(LDLIBS)
 	cp samples/*.xml tests/data/*.xml tests/data/bad/*.xml build/fuzz/corpus/
+	for f in tests/regress/*/*.xml tests/regress/*/*.svg; do \
+		cp "$$f" "build/fuzz/corpus/regress-$$(basename $$(dirname $$f))-$$(basename $$f)"; \
+	done
 	FONTCONFIG_FILE=$(CURDIR)/tests/fonts.conf \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 		build/fuzz/fuzz_paper -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=20 \

@@ -1,5 +1,6 @@
-/* fuzz_paper.c - the whole pipeline on arbitrary bytes: parse, number,
- * validate, prepare charts, lay out and render a PDF into memory.
+/* fuzz_paper.c - the whole pipeline on arbitrary bytes: decode (UTF-16 to
+ * UTF-8, as reading a file does), parse, number, validate, prepare charts,
+ * check images, lay out and render a PDF into memory.
  *
  * libFuzzer:  make fuzz FUZZ_SECONDS=60   (clang, -fsanitize=fuzzer)
  * AFL++:      build with -DBC_FUZZ_STDIN_MAIN and afl-clang-fast; the
@@ -13,6 +14,8 @@
 #include <unistd.h>
 
 #include "chart.h"
+#include "encoding.h"
+#include "image.h"
 #include "layout.h"
 #include "number.h"
 #include "parse.h"
@@ -39,12 +42,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct bc_diag d;
 	bc_diag_init(&d, "fuzz.xml", sink);
 	struct bc_limits lim = {1u << 20, 64u << 10};
-	struct bc_node *root = bc_parse_memory(xml, (const char *)data, size, &lim, &d);
+	char *bytes = malloc(size + 1);
+	if (!bytes)
+		return 0;
+	memcpy(bytes, data, size);
+	bytes[size] = '\0';
+	size_t len = size;
+	bytes = bc_encoding_to_utf8(bytes, &len, &d);
+	struct bc_node *root = bytes ? bc_parse_memory(xml, bytes, len, &lim, &d) : NULL;
+	free(bytes);
 	if (root) {
 		bc_number(root);
 		bc_validate(root, &d);
 		/* No files: CSV and image references resolve in an empty folder. */
 		bc_charts_prepare(root, "/nonexistent", &d);
+		bc_images_check(root, "/nonexistent", &d);
 		if (!d.errors) {
 			struct bc_doc *doc = bc_layout(root, style, NULL, "/nonexistent", &d);
 			if (doc && !d.errors && doc->npages < 200) {
