@@ -680,7 +680,16 @@ struct bc_chart *bc_chart_build(const struct bc_node *node, const char *base_dir
 				ok &= read_csv(&t, k, base_dir, d);
 			}
 		}
-		dense(&t);
+		/* Before the table is made dense: series x categories numbers. */
+		if (ok && t.nseries > BC_MAX_SERIES) {
+			bc_diag(d, BC_ERROR, node->line, node->col,
+				"a chart may have at most %d series; this one has %zu",
+				BC_MAX_SERIES, t.nseries);
+			bc_hint(d, "split it into several charts, or give the figures in a table");
+			ok = false;
+		}
+		if (ok)
+			dense(&t);
 		if (ok && check_data(c, &t, d)) {
 			const char *top = bc_node_attr(node, "top");
 			finish_data(c, &t, bc_node_attr(node, "sort"),

@@ -24,6 +24,9 @@
 /* The longest label, series name, note or cell text a chart takes, in
  * bytes (docs/format.md); longer is an error, exit status 3. */
 #define BC_MAX_CHART_TEXT 2000
+/* The most series a chart takes: the data are a series x categories table,
+ * and a line chart's height grows with its series. */
+#define BC_MAX_SERIES 100
 
 enum bc_chart_type {
 	BC_CHART_BAR,
