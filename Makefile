@@ -5,6 +5,7 @@
 #   make valgrind  samples and bad inputs under valgrind memcheck
 #   make fuzz      libFuzzer over the whole pipeline (FUZZ_SECONDS=60)
 #   make bench     time boardc on the benchmark corpus
+#   make bench-cases  linearity: each scalable hostile input at N and 10N
 #   make install PREFIX=/usr/local
 
 VERSION  = 0.1.0
@@ -37,7 +38,7 @@ UNIT_BIN = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 SAMPLES  = $(wildcard samples/*.xml)
 
-.PHONY: all deps demo check test sanitize valgrind fuzz bench install clean format
+.PHONY: all deps demo check test sanitize valgrind fuzz bench bench-cases install clean format
 
 all: $(BUILD)/boardc
 
@@ -118,6 +119,11 @@ valgrind: $(BUILD)/boardc
 
 bench: $(BUILD)/boardc
 	bash bench/run.sh
+
+# Each pathological input that scales, built at N and 10N: fails if the time
+# boardc spends on it grows more than 15-fold (bench/cases.sh).
+bench-cases: $(BUILD)/boardc
+	BOARDC=$(BUILD)/boardc bash bench/cases.sh
 
 install: $(BUILD)/boardc
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/boardc/schema \

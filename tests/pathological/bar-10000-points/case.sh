@@ -9,7 +9,7 @@ prepare() {
 		paper_head "Ten thousand bars"
 		printf '    <figure id="f-bars"><caption>Ten thousand bars</caption>\n'
 		printf '      <alt>Bar chart of 10,000 categories.</alt>\n      <chart type="bar">\n'
-		awk 'BEGIN { for (i = 0; i < 10000; i++) printf "        <point label=\"Cat %d\" value=\"%d\"/>\n", i, i % 97 + 1 }'
+		awk -v n="${SIZE:-10000}" 'BEGIN { for (i = 0; i < n; i++) printf "        <point label=\"Cat %d\" value=\"%d\"/>\n", i, i % 97 + 1 }'
 		printf '      </chart>\n    </figure>\n'
 		paper_tail
 	} > paper.xml

@@ -5,8 +5,8 @@
 # cell's attributes, is not compiled by libxml2's RELAX NG validator, which
 # then takes time quadratic in the number of children.)
 DESC="<td align> with 80,000 inline children, against the same in a <p>"
-children() { awk 'BEGIN { for (i = 0; i < 80000; i++) printf "<em>x%d</em>\n", i }'; }
-run_case() {
+children() { awk -v n="${SIZE:-80000}" 'BEGIN { for (i = 0; i < n; i++) printf "<em>x%d</em>\n", i }'; }
+prepare() {
 	{
 		paper_head "Many children in a cell"
 		printf '    <table id="t"><tbody><tr><td align="left">\n'
@@ -15,6 +15,8 @@ run_case() {
 		paper_tail
 	} > paper.xml
 	{ paper_head "Many children in a paragraph"; printf '    <p>\n'; children; printf '</p>\n'; paper_tail; } > para.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run build para.xml -o out/para.pdf
 	want_exit 0 || return 0

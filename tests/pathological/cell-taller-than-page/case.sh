@@ -9,7 +9,7 @@ prepare() {
 	{
 		paper_head "Tall cell"
 		printf '    <table id="t-tall"><tbody><tr><td>Left</td><td>'
-		awk 'BEGIN { for (i = 1; i <= 6000; i++) printf "cellword%d ", i }'
+		awk -v n="${SIZE:-6000}" 'BEGIN { for (i = 1; i <= n; i++) printf "cellword%d ", i }'
 		printf '</td><td>Right</td></tr></tbody></table>\n'
 		printf '    <p>Text after the table.</p>\n'
 		paper_tail

@@ -8,7 +8,7 @@ prepare() {
 	{
 		paper_head "A thousand footnotes"
 		printf '    <p id="p-fn">'
-		awk 'BEGIN { for (i = 1; i <= 1000; i++) printf "word%dx<fn>Note number %d.</fn> ", i, i }'
+		awk -v n="${SIZE:-1000}" 'BEGIN { for (i = 1; i <= n; i++) printf "word%dx<fn>Note number %d.</fn> ", i, i }'
 		printf '</p>\n'
 		paper_tail
 	} > paper.xml

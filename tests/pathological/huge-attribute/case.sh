@@ -12,7 +12,7 @@ prepare() {
 	{
 		paper_head "Huge attribute"
 		printf '    <p>Before.</p>\n  </section>\n  <section id="s-long" title="'
-		awk 'BEGIN { for (i = 0; i < 120000; i++) printf "Long title words " }'
+		awk -v n="${SIZE:-120000}" 'BEGIN { for (i = 0; i < n; i++) printf "Long title words " }'
 		printf 'END-OF-TITLE">\n    <p>Body after the long heading.</p>\n'
 		paper_tail
 	} > paper.xml

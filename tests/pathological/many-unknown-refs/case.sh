@@ -6,30 +6,33 @@
 # id with every id costs n x n edit distances of 64 x 64 steps: time that
 # grows with the square of the paper.)
 DESC="2,000 unknown <ref>s among 2,000 long ids, against the same with the refs resolved"
-run_case() {
+prepare() {
 	for kind in good bad; do
 		{
 			paper_head "Dangling references"
-			awk -v kind=$kind 'BEGIN { pad = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+			awk -v n="${SIZE:-2000}" -v kind=$kind 'BEGIN { pad = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 				pdy = "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy";
-				for (i = 0; i < 2000; i++)
+				for (i = 0; i < n; i++)
 					printf "    <p id=\"%s\">Text %d.</p>\n", substr(sprintf("identifier-%05d-%s", i, pad), 1, 64), i;
-				for (i = 0; i < 2000; i++) {
+				for (i = 0; i < n; i++) {
 					if (kind == "good") to = sprintf("identifier-%05d-%s", i, pad);
 					else to = sprintf("reference-%05d-%s", i, pdy);
 					printf "    <p>See <ref to=\"%s\"/>.</p>\n", substr(to, 1, 64) } }'
 			paper_tail
 		} > $kind.xml
 	done
+	mv bad.xml paper.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run build good.xml -o out/good.pdf
 	want_exit 0 || return 0
 	base=$SECS
 	note "with the refs resolved: $base s"
 	CASE_SECS=
-	bc_run build bad.xml -o out/out.pdf
+	bc_run build paper.xml -o out/out.pdf
 	want_exit 1 || return 0
-	want_stderr "^bad\\.xml:4008:12: error: <ref> points at unknown id 'reference-01999-y+'"
+	want_stderr "^paper\\.xml:4008:12: error: <ref> points at unknown id 'reference-01999-y+'"
 	n=$(grep -c "error: <ref> points at unknown id" "$W/stderr")
 	[ "$n" = 2000 ] || bad "$n of 2000 unknown refs reported"
 	want_absent out/out.pdf

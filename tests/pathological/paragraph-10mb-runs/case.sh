@@ -13,8 +13,9 @@ prepare() {
 		python3 -c '
 import sys
 w = "the council notes the budget report and agrees the plan "
-run = (w * (1000000 // len(w) + 1))[:1000000]
-sys.stdout.write("<em>x</em>".join([run] * 10))'
+size = int(sys.argv[1])
+run = (w * (size // 10 // len(w) + 1))[:size // 10]
+sys.stdout.write("<em>x</em>".join([run] * 10))' "${SIZE:-10000000}"
 		printf ' LASTWORD</p>\n'
 		paper_tail
 	} > paper.xml

@@ -5,15 +5,17 @@
 # number of children, and the optional id doubled the work: inline content
 # is a repeated choice in the schema, which libxml2 compiles.)
 DESC="<p id> with 80,000 inline children, against the same <p> without the id"
-run_case() {
+prepare() {
 	{
 		paper_head "Many children"
 		printf '    <p id="p-many">\n'
-		awk 'BEGIN { for (i = 0; i < 80000; i++) printf "<em>x%d</em>\n", i }'
+		awk -v n="${SIZE:-80000}" 'BEGIN { for (i = 0; i < n; i++) printf "<em>x%d</em>\n", i }'
 		printf '</p>\n'
 		paper_tail
 	} > paper.xml
 	sed 's|<p id="p-many">|<p>|' paper.xml > noid.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run build noid.xml -o out/noid.pdf
 	want_exit 0 || return 0

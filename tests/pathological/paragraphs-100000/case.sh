@@ -10,7 +10,7 @@ Paragraph 100000 of the long paper."
 prepare() {
 	{
 		paper_head "One hundred thousand paragraphs"
-		awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "    <p>Paragraph %d of the long paper.</p>\n", i }'
+		awk -v n="${SIZE:-100000}" 'BEGIN { for (i = 1; i <= n; i++) printf "    <p>Paragraph %d of the long paper.</p>\n", i }'
 		paper_tail
 	} > paper.xml
 }

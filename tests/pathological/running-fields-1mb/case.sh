@@ -6,8 +6,8 @@
 # times plus 2 s. (The header used to lay out the whole value on every page:
 # 108 s and 13 GB for the committee alone.)
 DESC="1 MB committee and item values, shown in the running header of every page"
-phrases() { awk -v m="$1" 'BEGIN { for (i = 0; i < 60000; i++) printf "Long title words "; printf "%s", m }'; }
-run_case() {
+phrases() { awk -v n="${SIZE:-60000}" -v m="$1" 'BEGIN { for (i = 0; i < n; i++) printf "Long title words "; printf "%s", m }'; }
+prepare() {
 	{
 		printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
 			'<paper xmlns="urn:x-boardc:paper:1">' '  <front>'
@@ -23,6 +23,8 @@ run_case() {
 		printf '    <p>'; phrases EndOfItem; printf '</p>\n'
 		paper_tail
 	} > body.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run_rss build body.xml -o out/body.pdf
 	[ -z "$SKIP" ] || return 0

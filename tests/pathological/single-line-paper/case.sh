@@ -4,15 +4,17 @@
 # the 60 s bound). (Finding each element's column by scanning its line from
 # the start would make a one-line paper quadratic.)
 DESC="50,000 elements on one 0.8 MB line, against the same with line breaks"
-run_case() {
+prepare() {
 	{
 		paper_head "One line"
 		printf '    <p>\n'
-		awk 'BEGIN { for (i = 0; i < 50000; i++) printf "<em>x%d</em>\n", i }'
+		awk -v n="${SIZE:-50000}" 'BEGIN { for (i = 0; i < n; i++) printf "<em>x%d</em>\n", i }'
 		printf '</p>\n'
 		paper_tail
 	} > lines.xml
 	tr '\n' ' ' < lines.xml > paper.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run build lines.xml -o out/lines.pdf
 	want_exit 0 || return 0

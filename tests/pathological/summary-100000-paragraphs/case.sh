@@ -6,8 +6,8 @@
 # quadratic in its number of children: the front sheet is not an
 # interleave in the schema, and boardc checks its counts itself.)
 DESC="a front-sheet summary of 100,000 paragraphs, against the same in a section"
-paras() { awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "      <p>Point %d of the summary.</p>\n", i }'; }
-run_case() {
+paras() { awk -v n="${SIZE:-100000}" 'BEGIN { for (i = 1; i <= n; i++) printf "      <p>Point %d of the summary.</p>\n", i }'; }
+prepare() {
 	{
 		printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
 			'<paper xmlns="urn:x-boardc:paper:1">' '  <front>' \
@@ -21,6 +21,8 @@ run_case() {
 	} > paper.xml
 	{ paper_head "A long section"; paras; paper_tail; } |
 		sed 's|<section id="intro" title="Introduction">|<section id="intro" title="Introduction" numbered="no">|' > section.xml
+}
+run_case() {
 	mkdir -p out
 	bc_run build section.xml -o out/section.pdf
 	want_exit 0 || return 0

@@ -11,7 +11,7 @@ prepare() {
 		printf '%s\n' '    <table id="t-long">' '      <caption>Five thousand rows</caption>' \
 			'      <thead><tr><th>Reference</th><th>Amount</th><th>Description</th></tr></thead>' \
 			'      <tbody>'
-		awk 'BEGIN { for (i = 1; i <= 5000; i++)
+		awk -v n="${SIZE:-5000}" 'BEGIN { for (i = 1; i <= n; i++)
 			printf "      <tr><td>Row%05d</td><td>%d</td><td>Line item %d of the ledger</td></tr>\n", i, i * 7, i }'
 		printf '%s\n' '      </tbody>' '    </table>'
 		paper_tail
