@@ -61,10 +61,11 @@ HAVE_GNU_TIME=no
 
 # measure NAME [boardc arguments]: builds build/bench/NAME.xml (or runs boardc with the
 # arguments given, writing NAME.pdf); sets WALL (median s), PAGES, RSS (MiB)
+STYLE=bench/floor-style.xml
 measure() {
   local pdf=$OUT/$1.pdf
-  local cmd=("$BOARDC" build "$OUT/$1.xml" -o "$pdf")
-  if [ $# -gt 1 ]; then cmd=("$BOARDC" "${@:2}" -o "$pdf"); fi
+  local cmd=("$BOARDC" build "$OUT/$1.xml" -o "$pdf" --style "$STYLE")
+  if [ $# -gt 1 ]; then cmd=("$BOARDC" "${@:2}" -o "$pdf" --style "$STYLE"); fi
   "${cmd[@]}" >/dev/null || { echo "bench: boardc failed: ${cmd[*]}" >&2; exit 1; } # also a warm-up
   if command -v hyperfine >/dev/null; then
     hyperfine -N --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null 2>&1 ||

@@ -21,6 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
 #include "commands.h"
 #include "datadir.h"
 #include "output.h"
@@ -76,6 +79,12 @@ struct queue {
 
 static void run_job(struct job *j)
 {
+	/* Start from an empty font cache: else a paper's line breaks could
+	 * depend on which papers this thread's font map served before, and so
+	 * on -j (Pango caches fonts with the metrics of their first use). */
+	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	if (PANGO_IS_FC_FONT_MAP(fm))
+		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(fm));
 	FILE *log = open_memstream(&j->log, &j->log_len);
 	struct bc_diag d;
 	bc_diag_init(&d, j->item->paper, log ? log : stderr);
