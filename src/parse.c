@@ -13,6 +13,7 @@
 
 #include <libxml/tree.h>
 
+#include "occurs.h"
 #include "util.h"
 #include "xml.h"
 
@@ -280,6 +281,8 @@ struct bc_node *bc_parse_memory(struct bc_xml *x, const char *bytes, size_t len,
 			bc_node_free(cv.marks[i]);
 	}
 	free(cv.marks);
+	/* The counts the schema leaves to boardc (occurs.h). */
+	bc_check_occurs(root, d);
 	if (d->errors != before) {
 		bc_node_free(root);
 		return NULL;

@@ -106,32 +106,51 @@ static void cell_flow(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc
 	}
 }
 
-/* Widest unbreakable stretch of a para: the widest run between two line
- * break opportunities, measured on the unwrapped layout. */
+/* Widest unbreakable stretch of a para: the widest run of characters
+ * between two line break opportunities, on the unwrapped layout. The
+ * characters' widths are read from the glyph runs in one pass: asking
+ * Pango for the position of each opportunity (pango_layout_index_to_pos)
+ * walks the line from its start every time, which made a cell of many
+ * short words or inline elements cost the square of its length. */
 static double min_width(struct bc_para *p)
 {
 	PangoLayout *l = p->layout;
 	const char *text = pango_layout_get_text(l);
+	size_t len = strlen(text);
+	/* The width of the character that starts at each byte. */
+	int *w = bc_xcalloc(len + 1, sizeof *w);
+	for (GSList *ls = pango_layout_get_lines_readonly(l); ls; ls = ls->next) {
+		const PangoLayoutLine *line = ls->data;
+		for (GSList *r = line->runs; r; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			int nch = run->item->num_chars;
+			int *lw = bc_xcalloc(nch > 0 ? (size_t)nch : 1, sizeof *lw);
+			pango_glyph_item_get_logical_widths(run, text, lw);
+			const char *c = text + run->item->offset;
+			for (int k = 0; k < nch && (size_t)(c - text) < len; k++) {
+				w[c - text] = lw[k];
+				c = g_utf8_next_char(c);
+			}
+			free(lw);
+		}
+	}
 	gint n_attrs = 0;
 	const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
-	double widest = 0;
-	int seg_start = 0, byte = 0;
-	for (gint i = 0; i < n_attrs; i++) {
-		bool end = i == n_attrs - 1 || (i > 0 && attrs[i].is_line_break);
-		if (end && byte > seg_start) {
-			PangoRectangle a, b;
-			pango_layout_index_to_pos(l, seg_start, &a);
-			pango_layout_index_to_pos(l, byte, &b);
-			double w = (b.x - a.x) / (double)PANGO_SCALE;
-			if (b.y == a.y && w > widest)
-				widest = w;
-			seg_start = byte;
+	int widest = 0, seg = 0;
+	size_t byte = 0;
+	for (gint i = 0; i < n_attrs && byte < len; i++) {
+		if (i > 0 && attrs[i].is_line_break) {
+			if (seg > widest)
+				widest = seg;
+			seg = 0;
 		}
-		if (text[byte] == '\0')
-			break;
-		byte = (int)(g_utf8_next_char(text + byte) - text);
+		seg += w[byte];
+		byte = (size_t)(g_utf8_next_char(text + byte) - text);
 	}
-	return widest;
+	if (seg > widest)
+		widest = seg;
+	free(w);
+	return widest / (double)PANGO_SCALE;
 }
 
 static void measure(struct bc_tcell *cell, double *minw, double *maxw)

@@ -125,7 +125,7 @@ bad "unknown element" 1 'unknown-element\.xml:10:5: error: .*\bmarquee\b' \
 	"$BAD/unknown-element.xml"
 
 bad "missing <title> in <front>" 1 \
-	'missing-title\.xml:3:3: error: Expecting an element title' "$BAD/missing-title.xml"
+	'missing-title\.xml:3:3: error: <front> has no <title>' "$BAD/missing-title.xml"
 
 bad "dangling ref" 1 "dangling-ref\\.xml:10:23: error: <ref> points at unknown id 'nope'" \
 	"$BAD/dangling-ref.xml"

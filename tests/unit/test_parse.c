@@ -78,6 +78,53 @@ static void reports_every_schema_error_with_lines(void **state)
 	capture_close(&c);
 }
 
+/* The schema leaves the counts of <front> and <agenda> children to boardc
+ * (occurs.c): missing and repeated ones are errors at their lines. */
+static void checks_front_and_agenda_counts(void **state)
+{
+	struct capture c;
+	capture_open(&c);
+	const char *dup = "<paper xmlns=\"urn:x-boardc:paper:1\">\n"
+			  "<front>\n"
+			  "  <title>A</title><committee>C</committee>\n"
+			  "  <meeting date=\"2010-07-06\"/><title>B</title>\n"
+			  "  <author><name>X</name></author><author><name>Y</name></author>\n"
+			  "</front>\n"
+			  "</paper>\n";
+	assert_null(bc_parse_memory(*state, dup, strlen(dup), NULL, &c.d));
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, "t.xml:4:31: error: <front> may have only one <title>\n"
+				    "  hint: a second line of the title goes in <subtitle>\n"));
+	assert_non_null(strstr(out, "t.xml:3:3: note: the first <title> is here\n"));
+	assert_null(strstr(out, "<author>")); /* authors may repeat */
+	assert_int_equal(c.d.errors, 1);
+	capture_close(&c);
+
+	capture_open(&c);
+	const char *missing = "<paper xmlns=\"urn:x-boardc:paper:1\">\n"
+			      "  <front><title>T</title></front>\n"
+			      "</paper>\n";
+	assert_null(bc_parse_memory(*state, missing, strlen(missing), NULL, &c.d));
+	out = capture_text(&c);
+	assert_non_null(strstr(out, "t.xml:2:3: error: <front> has no <committee>\n  hint: "));
+	assert_non_null(strstr(out, "t.xml:2:3: error: <front> has no <meeting>\n  hint: "));
+	assert_int_equal(c.d.errors, 2);
+	capture_close(&c);
+
+	capture_open(&c);
+	const char *agenda = "<agenda xmlns=\"urn:x-boardc:paper:1\">\n"
+			     "<committee>C</committee><meeting date=\"2010-07-06\"/>\n"
+			     "<members><member>A</member></members>\n"
+			     "<members><member>B</member></members>\n"
+			     "<agenda-item number=\"1\" title=\"T\"/>\n"
+			     "</agenda>\n";
+	assert_null(bc_parse_memory(*state, agenda, strlen(agenda), NULL, &c.d));
+	out = capture_text(&c);
+	assert_non_null(strstr(out, "t.xml:4:1: error: <agenda> may have only one <members>\n"));
+	assert_non_null(strstr(out, "t.xml:3:1: note: the first <members> is here\n"));
+	capture_close(&c);
+}
+
 static void malformed_xml_has_line_and_column(void **state)
 {
 	struct capture c;
@@ -143,6 +190,7 @@ int main(void)
 	    cmocka_unit_test(builds_tree_with_positions),
 	    cmocka_unit_test(wraps_loose_inline_in_list_items),
 	    cmocka_unit_test(reports_every_schema_error_with_lines),
+	    cmocka_unit_test(checks_front_and_agenda_counts),
 	    cmocka_unit_test(malformed_xml_has_line_and_column),
 	    cmocka_unit_test(refuses_doctype_and_entities),
 	    cmocka_unit_test(refuses_gzip_empty_and_wrong_namespace),
