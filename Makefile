@@ -14,10 +14,10 @@ BUILD   ?= build
 CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
-	libcairo2-dev libcmocka-dev librsvg2-dev libqpdf-dev fontconfig fonts-liberation2 \
+	libcairo2-dev libcmocka-dev librsvg2-dev zlib1g-dev fontconfig fonts-liberation2 \
 	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils python3-jsonschema
 
-PKGS     = libxml-2.0 pangocairo cairo-pdf cairo-png cairo-svg librsvg-2.0 libqpdf
+PKGS     = libxml-2.0 pangocairo pangoft2 cairo-pdf cairo-png cairo-svg librsvg-2.0 zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -21,8 +21,8 @@ Output:
 Mapping: headings become numbered <section>s (boardc numbers them; the corpus numbers are
 checked against boardc's hierarchical numbering and dropped); "Table N: " / "Figure N: "
 caption prefixes are dropped for the same reason. Totals rows go to <tfoot><tr total="yes">.
-The bar chart becomes a <figure> (caption, alt text listing every bar and value) followed by
-an uncaptioned two-column table of the same data.
+The bar chart becomes a <figure> holding a horizontal bar <chart>; boardc adds the data to the
+text alternative.
 """
 import datetime
 import os
@@ -165,15 +165,13 @@ def table_xml(t, ind):
 
 def chart_xml(c, ind):
     caption = strip_label(c["caption"], "Figure")
-    listing = "; ".join(f"{label} {value}" for label, value in c["bars"])
-    n = len(c["bars"])
-    alt = f"Horizontal bar chart, {n} bar{'s' if n != 1 else ''}: {listing}."
     L = [f"{ind}<figure>",
          f"{ind}  <caption>{text(caption)}</caption>",
-         f"{ind}  <alt>{text(alt)}</alt>",
-         f"{ind}</figure>"]
-    data = {"caption": None, "align": "lr", "head": None, "rows": [list(b) for b in c["bars"]], "total": []}
-    return L + table_xml(data, ind)
+         f"{ind}  <alt>Horizontal bar chart: {text(caption)}.</alt>",
+         f'{ind}  <chart type="bar" orientation="horizontal">']
+    L += [f"{ind}    <point label={attr(label)} value={attr(value)}/>" for label, value in c["bars"]]
+    L += [f"{ind}  </chart>", f"{ind}</figure>"]
+    return L
 
 
 def block_xml(b, ind):

@@ -1,11 +1,16 @@
 /* pack.c - boardc pack: an agenda and its papers as one published PDF.
  *
- * Papers are independent, so they are read and laid out in parallel (-j),
- * each worker thread with its own XML context and its own Pango font map
- * (Pango gives each thread a default one). Everything that decides bytes in
- * the PDF happens afterwards, in item order, on one thread: page numbers,
- * the agenda's page ranges, fillers, stamps and the drawing itself, so the
- * output is the same whatever -j is. */
+ * Papers are independent, so worker threads read and lay them out (-j),
+ * each with its own XML context and its own Pango font map (Pango gives
+ * each thread a default one), while this thread draws the finished papers
+ * into the PDF in item order and frees each at once: memory holds a few
+ * papers, not the pack. A worker waits until its paper has been drawn
+ * before it takes the next, so no font map is used by two threads at once.
+ * Page numbers, fillers, stamps and all drawing happen on this thread, in
+ * item order, so the output is the same whatever -j is. The agenda, whose
+ * page ranges are known only at the end, is drawn last and moved to the
+ * front of the file (render_pdf.c); its page count is fixed beforehand
+ * with the widest page ranges in place. */
 #include <errno.h>
 #include <libgen.h>
 #include <pthread.h>
@@ -15,6 +20,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "commands.h"
 #include "datadir.h"
@@ -58,17 +66,25 @@ struct job {
 	size_t log_len;
 	int errors;
 	int io_error;
+	bool done, drawn;
 };
 
 struct queue {
 	pthread_mutex_t lock;
+	pthread_cond_t cond;
 	struct job *jobs;
-	size_t njobs, next, done;
+	size_t njobs, next, ndone;
 	bool progress;
 };
 
 static void run_job(struct job *j)
 {
+	/* Start from an empty font cache: else a paper's line breaks could
+	 * depend on which papers this thread's font map served before, and so
+	 * on -j (Pango caches fonts with the metrics of their first use). */
+	PangoFontMap *fm = pango_cairo_font_map_get_default();
+	if (PANGO_IS_FC_FONT_MAP(fm))
+		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(fm));
 	FILE *log = open_memstream(&j->log, &j->log_len);
 	struct bc_diag d;
 	bc_diag_init(&d, j->item->paper, log ? log : stderr);
@@ -91,45 +107,88 @@ static void run_job(struct job *j)
 static void *worker(void *arg)
 {
 	struct queue *q = arg;
-	for (;;) {
-		pthread_mutex_lock(&q->lock);
-		size_t i = q->next < q->njobs ? q->next++ : q->njobs;
+	pthread_mutex_lock(&q->lock);
+	while (q->next < q->njobs) {
+		struct job *j = &q->jobs[q->next++];
 		pthread_mutex_unlock(&q->lock);
-		if (i >= q->njobs)
-			break;
-		run_job(&q->jobs[i]);
+		run_job(j);
 		pthread_mutex_lock(&q->lock);
-		q->done++;
+		j->done = true;
+		q->ndone++;
 		if (q->progress) {
-			fprintf(stderr, "\r\033[K[%zu/%zu] item %s: %.50s", q->done, q->njobs,
-				q->jobs[i].item->number, q->jobs[i].item->title);
+			fprintf(stderr, "\r\033[K[%zu/%zu] item %s: %.50s", q->ndone, q->njobs,
+				j->item->number, j->item->title);
 			fflush(stderr);
 		}
-		pthread_mutex_unlock(&q->lock);
+		pthread_cond_broadcast(&q->cond);
+		/* The paper's layouts belong to this thread's font map. */
+		while (!j->drawn)
+			pthread_cond_wait(&q->cond, &q->lock);
 	}
+	pthread_mutex_unlock(&q->lock);
 	return NULL;
 }
 
-static void run_jobs(struct job *jobs, size_t n, int nthreads)
+/* Papers laid out by `nthreads` workers, or on this thread with one. */
+struct pool {
+	struct queue q;
+	pthread_t *threads;
+	int started;
+};
+
+static void pool_start(struct pool *p, struct job *jobs, size_t n, int nthreads)
 {
-	struct queue q = {.jobs = jobs, .njobs = n, .progress = isatty(2) == 1};
-	pthread_mutex_init(&q.lock, NULL);
-	if (nthreads < 1)
-		nthreads = 1;
+	*p = (struct pool){.q = {.jobs = jobs, .njobs = n, .progress = isatty(2) == 1}};
+	pthread_mutex_init(&p->q.lock, NULL);
+	pthread_cond_init(&p->q.cond, NULL);
+	if (nthreads <= 1 || n == 0)
+		return;
 	if ((size_t)nthreads > n)
-		nthreads = n ? (int)n : 1;
-	pthread_t *threads = bc_xcalloc((size_t)nthreads, sizeof *threads);
-	int started = 0;
-	/* The calling thread works too; extra threads only when asked. */
-	for (int t = 1; t < nthreads; t++)
-		if (pthread_create(&threads[started], NULL, worker, &q) == 0)
-			started++;
-	worker(&q);
-	for (int t = 0; t < started; t++)
-		pthread_join(threads[t], NULL);
-	free(threads);
-	pthread_mutex_destroy(&q.lock);
-	if (q.progress)
+		nthreads = (int)n;
+	p->threads = bc_xcalloc((size_t)nthreads, sizeof *p->threads);
+	for (int t = 0; t < nthreads; t++)
+		if (pthread_create(&p->threads[p->started], NULL, worker, &p->q) == 0)
+			p->started++;
+}
+
+/* The next paper in item order, laid out. */
+static struct job *pool_take(struct pool *p, size_t i)
+{
+	struct job *j = &p->q.jobs[i];
+	if (p->started == 0) {
+		run_job(j);
+		return j;
+	}
+	pthread_mutex_lock(&p->q.lock);
+	while (!j->done)
+		pthread_cond_wait(&p->q.cond, &p->q.lock);
+	pthread_mutex_unlock(&p->q.lock);
+	return j;
+}
+
+/* The paper is drawn and freed: its worker may go on. */
+static void pool_release(struct pool *p, struct job *j)
+{
+	bc_doc_free(j->doc);
+	j->doc = NULL;
+	bc_paper_free(j->paper);
+	j->paper = NULL;
+	free(j->log);
+	j->log = NULL;
+	pthread_mutex_lock(&p->q.lock);
+	j->drawn = true;
+	pthread_cond_broadcast(&p->q.cond);
+	pthread_mutex_unlock(&p->q.lock);
+}
+
+static void pool_finish(struct pool *p)
+{
+	for (int t = 0; t < p->started; t++)
+		pthread_join(p->threads[t], NULL);
+	free(p->threads);
+	pthread_cond_destroy(&p->q.cond);
+	pthread_mutex_destroy(&p->q.lock);
+	if (p->q.progress && p->started)
 		fprintf(stderr, "\r\033[K");
 }
 
@@ -297,18 +356,94 @@ static struct bc_pack_item *read_items(const struct bc_node *agenda, const char 
 }
 
 /* One document of the pack, in order. */
-struct part {
-	struct bc_doc *doc;
-	bool owned; /* freed with the pack (fillers, notices, agenda) */
-	char *outline;
-	const char *dest;
+/* The writer with the pack's page count so far. */
+struct pack_out {
+	struct bc_pdf_writer *w;
+	int page; /* the next page's pack number */
+	bool blanks;
+	const struct bc_style *st;
 };
 
-static void add_part(struct part **parts, size_t *n, size_t *cap, struct bc_doc *doc, bool owned,
-		     char *outline, const char *dest)
+/* Add doc (owned: freed here) as the next part, after a filler page if it
+ * would start on a left-hand page. */
+static void add_doc(struct pack_out *po, struct bc_doc *doc, char *outline, const char *dest,
+		    bool owned, struct bc_diag *d)
 {
-	struct part p = {doc, owned, outline, dest};
-	BC_PUSH(*parts, *n, *cap, p);
+	if (po->blanks && po->page % 2 == 0) {
+		struct bc_doc *filler =
+		    bc_pack_notice(po->st, NULL, "This page is intentionally left blank", d);
+		bc_pack_stamp(filler, po->page, d);
+		struct bc_render_part fp = {filler, NULL, true, NULL};
+		bc_pdf_writer_add(po->w, &fp, false, d);
+		bc_doc_free(filler);
+		po->page++;
+	}
+	bc_pack_stamp(doc, po->page, d);
+	struct bc_render_part part = {doc, outline, false, dest};
+	bc_pdf_writer_add(po->w, &part, false, d);
+	po->page += (int)doc->npages;
+	free(outline);
+	if (owned)
+		bc_doc_free(doc);
+}
+
+static char *item_heading(const struct bc_pack_item *it)
+{
+	return bc_xasprintf("Item %s: %s", it->number, it->title);
+}
+
+/* Draw one item: its paper (or a notice in its place). */
+static void add_item(struct pack_out *po, struct bc_pack_item *it, size_t index, struct job *jb,
+		     struct bc_diag *d)
+{
+	struct bc_doc *doc = NULL;
+	bool owned = false;
+	if (jb && jb->doc && !jb->errors) {
+		doc = jb->doc;
+	} else if (jb) {
+		char *h = item_heading(it);
+		doc = bc_pack_notice(po->st, h,
+				     "This paper could not be included: it has errors. The build "
+				     "log lists them with their lines.",
+				     d);
+		owned = true;
+		free(h);
+	} else if (it->left_out) {
+		char *h = item_heading(it);
+		char *t =
+		    bc_xasprintf("This item is exempt from publication under paragraph %s of "
+				 "Schedule 12A to the Local Government Act 1972. Its papers are "
+				 "not in the public pack.",
+				 it->exempt);
+		doc = bc_pack_notice(po->st, h, t, d);
+		owned = true;
+		free(h);
+		free(t);
+	}
+	if (!doc)
+		return;
+	doc->dest_prefix = bc_xasprintf("i%zu.", index + 1);
+	int start = po->page + (po->blanks && po->page % 2 == 0);
+	add_doc(po, doc, item_heading(it), it->dest, owned, d);
+	it->first_page = start;
+	it->last_page = po->page - 1;
+}
+
+/* The agenda with every item's page range as wide as it can be, for its
+ * page count before any paper is drawn. */
+static struct bc_doc *provisional_agenda(const struct bc_node *root, const struct bc_style *st,
+					 struct bc_pack_item *items, size_t nitems,
+					 struct bc_diag *d)
+{
+	for (size_t i = 0; i < nitems; i++) {
+		bool pages = items[i].left_out || (items[i].paper && !items[i].left_out);
+		items[i].first_page = pages ? 88888 : 0;
+		items[i].last_page = pages ? 88889 : 0;
+	}
+	struct bc_doc *doc = bc_pack_agenda(root, st, items, nitems, d);
+	for (size_t i = 0; i < nitems; i++)
+		items[i].first_page = items[i].last_page = 0;
+	return doc;
 }
 
 static int build(const struct options *o)
@@ -325,195 +460,158 @@ static int build(const struct options *o)
 	size_t nitems = 0;
 	struct bc_pack_item *items =
 	    root && root->kind == BC_AGENDA ? read_items(root, agenda->dir, o, &nitems, &d) : NULL;
-	struct job *jobs = bc_xcalloc(nitems + 1, sizeof *jobs);
-	size_t njobs = 0;
-	for (size_t i = 0; i < nitems && !d.errors; i++)
-		if (items[i].paper && !items[i].left_out)
-			jobs[njobs++] = (struct job){.item = &items[i], .style_path = o->style};
-	if (!d.errors)
-		run_jobs(jobs, njobs, o->jobs);
-	int bad = 0;
-	for (size_t j = 0; j < njobs; j++) {
-		if (jobs[j].log_len)
-			fwrite(jobs[j].log, 1, jobs[j].log_len, stderr);
-		d.io_error |= jobs[j].io_error;
-		if (jobs[j].errors || !jobs[j].doc)
-			bad++;
-	}
-	if (o->print_deps || o->deps) {
-		FILE *out = o->print_deps ? stdout : fopen(o->deps, "w");
-		if (!out) {
-			bc_diag(&d, BC_ERROR, 0, 0, "cannot write '%s': %s", o->deps,
-				strerror(errno));
-			d.io_error = 1;
-		} else {
-			char *pdf = o->output ? bc_xstrdup(o->output) : default_output(o->agenda);
-			fprintf(out, "%s: %s", pdf, o->agenda);
-			if (o->style)
-				fprintf(out, " \\\n  %s", o->style);
-			for (size_t j = 0; j < njobs; j++)
-				paper_deps(out, jobs[j].paper, jobs[j].item->paper);
-			fputc('\n', out);
-			free(pdf);
-			if (out != stdout)
-				fclose(out);
-		}
-	}
-	bool write = !o->print_deps && !d.errors && (bad == 0 || o->keep_going);
-	if (bad)
-		d.errors += bad;
-
-	struct part *parts = NULL;
-	size_t nparts = 0, pcap = 0;
-	struct bc_doc *agenda_doc = NULL;
-	const struct bc_style *st = agenda->style;
 	int first = 1;
 	const char *fp = root ? bc_node_attr(root, "first-page") : NULL;
 	if (fp) {
 		char *end;
 		long v = strtol(fp, &end, 10);
-		if (*end || v < 1 || v > 100000) {
+		if (*end || v < 1 || v > 100000)
 			bc_diag(&d, BC_ERROR, root->line, root->col,
 				"first-page '%s' must be a page number from 1 to 100000", fp);
-			write = false;
-		} else {
+		else
 			first = (int)v;
-		}
 	}
-	bool blanks = !(root && bc_node_attr_is(root, "blank-pages", "no"));
-	if (write && st) {
-		/* Notices for exempt items and papers that failed. */
-		for (size_t i = 0, j = 0; i < nitems; i++) {
-			struct bc_pack_item *it = &items[i];
-			if (it->paper && !it->left_out) {
-				struct job *jb = &jobs[j++];
-				if (!jb->doc || jb->errors) {
-					bc_doc_free(jb->doc);
-					char *h =
-					    bc_xasprintf("Item %s: %s", it->number, it->title);
-					jb->doc = bc_pack_notice(
-					    st, h,
-					    "This paper could not be included: it has errors. The "
-					    "build log lists them with their lines.",
-					    &d);
-					free(h);
-				}
-			}
+	struct job *jobs = bc_xcalloc(nitems + 1, sizeof *jobs);
+	struct job **job_of = bc_xcalloc(nitems + 1, sizeof *job_of);
+	size_t njobs = 0;
+	for (size_t i = 0; i < nitems && !d.errors; i++)
+		if (items[i].paper && !items[i].left_out) {
+			job_of[i] = &jobs[njobs];
+			jobs[njobs++] = (struct job){.item = &items[i], .style_path = o->style};
 		}
-		/* The agenda's page count decides where papers start; its page
-		 * ranges decide nothing else, so two passes settle it. */
-		for (int pass = 0; pass < 3; pass++) {
-			bc_doc_free(agenda_doc);
-			agenda_doc = bc_pack_agenda(root, st, items, nitems, &d);
-			int page = first + (int)agenda_doc->npages;
-			bool changed = false;
-			for (size_t i = 0, j = 0; i < nitems; i++) {
-				struct bc_pack_item *it = &items[i];
-				struct bc_doc *doc = NULL;
-				if (it->paper && !it->left_out)
-					doc = jobs[j++].doc;
-				int f = 0, l = 0;
-				if (doc || it->left_out) {
-					if (blanks && page % 2 == 0)
-						page++;
-					int np = doc ? (int)doc->npages : 1;
-					f = page;
-					l = page + np - 1;
-					page += np;
-				}
-				changed |= f != it->first_page || l != it->last_page;
-				it->first_page = f;
-				it->last_page = l;
+	char *pdf = o->output ? bc_xstrdup(o->output) : default_output(o->agenda);
+	char *deps = NULL;
+	size_t deps_len = 0;
+	FILE *depf = (o->print_deps || o->deps) ? open_memstream(&deps, &deps_len) : NULL;
+	if (depf) {
+		fprintf(depf, "%s: %s", pdf, o->agenda);
+		if (o->style)
+			fprintf(depf, " \\\n  %s", o->style);
+	}
+
+	/* The output is opened before the papers are read: pages go out as
+	 * they are drawn, and nothing is left if the pack fails. */
+	const struct bc_style *st = agenda->style;
+	struct pack_out po = {.page = first,
+			      .blanks = !(root && bc_node_attr_is(root, "blank-pages", "no")),
+			      .st = st};
+	struct bc_out out = {0};
+	bool writing = false;
+	int agenda_pages = 0;
+	char *date = NULL;
+	char creator[64];
+	snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
+	struct bc_diag od;
+	bc_diag_init(&od, pdf, stderr);
+	if (!o->print_deps && !d.errors && st) {
+		struct bc_doc *pre = provisional_agenda(root, st, items, nitems, &d);
+		if (pre && !d.errors && bc_out_open(&out, pdf, &od) == 0) {
+			const char *env = getenv("SOURCE_DATE_EPOCH");
+			if (env && *env) {
+				time_t t = (time_t)strtoll(env, NULL, 10);
+				struct tm tm;
+				gmtime_r(&t, &tm);
+				date = bc_xmalloc(32);
+				strftime(date, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 			}
-			if (!changed && pass > 0)
-				break;
+			struct bc_render_opts opts = {
+			    .date = date, .creator = creator, .meta = pre, .first_label = first};
+			po.w = bc_pdf_writer_new(out.fp, pre, &opts);
+			agenda_pages = (int)pre->npages;
+			po.page = first + agenda_pages;
+			writing = true;
 		}
-		add_part(&parts, &nparts, &pcap, agenda_doc, true, bc_xstrdup("Agenda"), NULL);
-		int page = first + (int)agenda_doc->npages;
-		for (size_t i = 0, j = 0; i < nitems; i++) {
-			struct bc_pack_item *it = &items[i];
-			struct bc_doc *doc = NULL;
-			bool owned = false;
-			if (it->paper && !it->left_out) {
-				doc = jobs[j++].doc;
-			} else if (it->left_out) {
-				char *h = bc_xasprintf("Item %s: %s", it->number, it->title);
-				char *t = bc_xasprintf(
-				    "This item is exempt from publication under paragraph %s of "
-				    "Schedule 12A to the Local Government Act 1972. Its papers are "
-				    "not in the public pack.",
-				    it->exempt);
-				doc = bc_pack_notice(st, h, t, &d);
-				owned = true;
-				free(h);
-				free(t);
+		bc_doc_free(pre);
+	}
+
+	int paper_errors = 0; /* with --keep-going, the pack is still written */
+	struct pool pool;
+	pool_start(&pool, jobs, njobs, o->jobs);
+	for (size_t i = 0; i < nitems; i++) {
+		struct job *jb = job_of[i] ? pool_take(&pool, (size_t)(job_of[i] - jobs)) : NULL;
+		if (jb) {
+			if (jb->log_len)
+				fwrite(jb->log, 1, jb->log_len, stderr);
+			d.io_error |= jb->io_error;
+			if (jb->errors || !jb->doc) {
+				paper_errors++;
+				if (!o->keep_going)
+					writing = false;
 			}
-			if (!doc)
-				continue;
-			if (blanks && page % 2 == 0) {
+			if (depf)
+				paper_deps(depf, jb->paper, jb->item->paper);
+		}
+		if (writing)
+			add_item(&po, &items[i], i, jb, &d);
+		if (jb)
+			pool_release(&pool, jb);
+	}
+	pool_finish(&pool);
+
+	if (writing) {
+		/* The agenda, now with its page ranges, drawn last and moved to
+		 * the front; the widest ranges gave it at least as many pages. */
+		struct bc_doc *ag = bc_pack_agenda(root, st, items, nitems, &d);
+		size_t lead = 0;
+		if (!ag || (int)ag->npages > agenda_pages) {
+			bc_diag(&d, BC_ERROR, 0, 0, "the agenda's page ranges made it longer");
+			writing = false;
+		} else {
+			bc_pack_stamp(ag, first, &d);
+			int spare = agenda_pages - (int)ag->npages;
+			struct bc_render_part part = {ag, "Agenda", false, NULL};
+			bc_pdf_writer_add(po.w, &part, spare == 0, &d);
+			lead = 1;
+			for (int k = 0; k < spare; k++, lead++) {
 				struct bc_doc *filler = bc_pack_notice(
 				    st, NULL, "This page is intentionally left blank", &d);
-				add_part(&parts, &nparts, &pcap, filler, true, NULL, NULL);
-				page++;
+				bc_pack_stamp(filler, first + (int)ag->npages + k, &d);
+				struct bc_render_part fpart = {filler, NULL, true, NULL};
+				bc_pdf_writer_add(po.w, &fpart, k + 1 == spare, &d);
+				bc_doc_free(filler);
 			}
-			doc->dest_prefix = bc_xasprintf("i%zu.", i + 1);
-			add_part(&parts, &nparts, &pcap, doc, owned,
-				 bc_xasprintf("Item %s: %s", it->number, it->title), it->dest);
-			page += (int)doc->npages;
 		}
-		/* Pack page numbers on every page. */
-		int n = first;
-		for (size_t k = 0; k < nparts; k++) {
-			bc_pack_stamp(parts[k].doc, n, &d);
-			n += (int)parts[k].doc->npages;
+		bc_doc_free(ag);
+		if (bc_pdf_writer_end(po.w, lead, &od) == 0 && writing && !d.errors)
+			bc_out_commit(&out, &od);
+		else
+			bc_out_abort(&out);
+	} else if (po.w) { /* a paper failed: what was drawn goes, quietly */
+		char *junk = NULL;
+		size_t junk_len = 0;
+		FILE *jf = open_memstream(&junk, &junk_len);
+		struct bc_diag quiet;
+		bc_diag_init(&quiet, pdf, jf ? jf : stderr);
+		bc_pdf_writer_end(po.w, 0, &quiet);
+		if (jf)
+			fclose(jf);
+		free(junk);
+		bc_out_abort(&out);
+	} else if (out.fp) {
+		bc_out_abort(&out);
+	}
+	d.errors += od.errors + paper_errors;
+	d.io_error |= od.io_error;
+
+	if (depf) {
+		fputc('\n', depf);
+		fclose(depf);
+		FILE *dout = o->print_deps ? stdout : fopen(o->deps, "w");
+		if (!dout) {
+			bc_diag(&d, BC_ERROR, 0, 0, "cannot write '%s': %s", o->deps,
+				strerror(errno));
+			d.io_error = 1;
+		} else {
+			fwrite(deps, 1, deps_len, dout);
+			if (dout != stdout)
+				fclose(dout);
 		}
+		free(deps);
 	}
-	if (write && st && nparts) {
-		const char *env = getenv("SOURCE_DATE_EPOCH");
-		char date[32] = "";
-		if (env && *env) {
-			time_t t = (time_t)strtoll(env, NULL, 10);
-			struct tm tm;
-			gmtime_r(&t, &tm);
-			strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		}
-		char *pdf = o->output ? bc_xstrdup(o->output) : default_output(o->agenda);
-		struct bc_render_part *rp = bc_xcalloc(nparts, sizeof *rp);
-		for (size_t k = 0; k < nparts; k++)
-			rp[k] = (struct bc_render_part){parts[k].doc, parts[k].outline,
-							parts[k].outline == NULL, parts[k].dest};
-		char creator[64];
-		snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
-		struct bc_render_opts opts = {.date = date[0] ? date : NULL,
-					      .creator = creator,
-					      .meta = agenda_doc,
-					      .first_label = first};
-		struct bc_out out;
-		struct bc_diag od;
-		bc_diag_init(&od, pdf, stderr);
-		if (bc_out_open(&out, pdf, &od) == 0) {
-			if (bc_render_pdf_parts(rp, nparts, out.fp, &opts, &od) == 0)
-				bc_out_commit(&out, &od);
-			else
-				bc_out_abort(&out);
-		}
-		d.errors += od.errors;
-		d.io_error |= od.io_error;
-		free(rp);
-		free(pdf);
-	}
-	for (size_t k = 0; k < nparts; k++) {
-		if (parts[k].owned)
-			bc_doc_free(parts[k].doc);
-		free(parts[k].outline);
-	}
-	free(parts);
-	for (size_t j = 0; j < njobs; j++) {
-		bc_doc_free(jobs[j].doc);
-		bc_paper_free(jobs[j].paper);
-		free(jobs[j].log);
-	}
+	free(date);
+	free(pdf);
 	free(jobs);
+	free(job_of);
 	for (size_t i = 0; i < nitems; i++) {
 		free(items[i].paper);
 		free(items[i].dest);

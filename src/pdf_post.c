@@ -1,13 +1,526 @@
-/* pdf_post.c - the libqpdf pass over a finished PDF (see pdf_post.h). */
+/* pdf_post.c - the streaming finisher over Cairo's PDF output (pdf_post.h).
+ *
+ * Cairo 1.16 writes a plain PDF 1.5 file: a header, then one indirect object
+ * after another ("N 0 obj ... endobj"; streams as "stream\n DATA
+ * \nendstream\nendobj\n" with "/Length M 0 R" and M written after the data),
+ * then a cross-reference table and the trailer. The filter cuts the bytes
+ * into objects as they arrive and passes each to the output, except:
+ *
+ *  - a page's content stream: untagged drawing is wrapped in /Artifact
+ *    marked content (pdf_artifact.c). Cairo writes the page dictionary after
+ *    its content, so objects from a stream with no /Type (a content stream
+ *    or a ToUnicode map) are held until the next page dictionary says which
+ *    stream is its content;
+ *  - Figure and TH structure elements get /Alt and /A << /Scope >>, in the
+ *    order Cairo writes them, which is the order the tags were opened;
+ *  - the catalog gets /Lang, /ViewerPreferences, /Metadata and /PageLabels;
+ *    it is Cairo's last object, held until the trailer gives the next free
+ *    object number for the XMP stream;
+ *  - the cross-reference table and trailer are written anew (with an /ID
+ *    derived from the bytes written, so equal input gives equal output).
+ *
+ * The scanner resumes where it stopped, so Cairo's many small writes cost
+ * linear time. Anything it does not recognise stops the filter with an
+ * error rather than producing a damaged file. */
 #include "pdf_post.h"
 
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <qpdf/qpdf-c.h>
+#include <glib.h>
+#include <zlib.h>
 
 #include "pdf_artifact.h"
 #include "util.h"
+
+static const char end_stream[] = "\nendstream\nendobj\n";
+
+struct held {
+	size_t num;
+	char *bytes;
+	size_t len;
+	size_t length_ref; /* a plain stream's /Length object, or 0 */
+};
+
+/* Where the scan of the current object stands (positions from its start). */
+struct scan {
+	size_t pos;
+	int paren; /* depth inside a literal string */
+	bool esc, hex, comment;
+	bool data;	   /* past "stream": looking for its end */
+	size_t body;	   /* after "N G obj" */
+	size_t data_start; /* first byte of stream data */
+};
+
+/* A cross-reference entry: 1 = at byte `where`; 2 = number `index` in the
+ * object stream `where` (a batch number until the end). */
+struct xent {
+	unsigned char type;
+	uint64_t where;
+	unsigned index;
+};
+
+/* Small objects gathered for one object stream. */
+struct batch {
+	struct bc_buf head, body; /* "num offset ..." and the objects */
+	unsigned n;
+};
+
+struct packed {
+	char *z; /* compressed head + body */
+	size_t zlen, first;
+	unsigned n;
+};
+
+struct bc_pdf_filter {
+	FILE *out;
+	const struct bc_pdf_post *o;
+	const char *error; /* why the input was not understood */
+	bool failed;	   /* a write failed */
+	bool header_done, done;
+	struct bc_buf in; /* input not yet consumed, from `start` */
+	size_t start;
+	struct scan sc;
+	uint64_t offset; /* bytes written */
+	struct xent *x;	 /* by object number */
+	size_t nx;
+	struct batch batch;
+	struct packed *packed;
+	size_t npacked, packedcap;
+	struct held *held;
+	size_t nheld, heldcap;
+	struct held catalog;
+	const char *const *alts;
+	size_t nalts, alt;
+	const char *scopes;
+	size_t nscopes, scope;
+	size_t lead_pages, lead_kids; /* to move to the front */
+	bool seen_document;
+	uint64_t hash[2]; /* FNV-1a over the output, for /ID */
+};
+
+struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
+{
+	struct bc_pdf_filter *f = bc_xcalloc(1, sizeof *f);
+	f->out = out;
+	f->o = o;
+	f->hash[0] = 0xcbf29ce484222325u;
+	f->hash[1] = 0x84222325cbf29ce4u;
+	return f;
+}
+
+void bc_pdf_filter_notes(struct bc_pdf_filter *f, const char *const *alts, size_t nalts,
+			 const char *scopes, size_t nscopes)
+{
+	f->alts = alts;
+	f->nalts = nalts;
+	f->scopes = scopes;
+	f->nscopes = nscopes;
+}
+
+void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t kids)
+{
+	f->lead_pages = pages;
+	f->lead_kids = kids;
+}
+
+static void emit(struct bc_pdf_filter *f, const char *s, size_t n)
+{
+	if (f->failed || n == 0)
+		return;
+	if (fwrite(s, 1, n, f->out) != n) {
+		f->failed = true;
+		return;
+	}
+	f->offset += n;
+	for (size_t i = 0; i < n; i++) {
+		f->hash[0] = (f->hash[0] ^ (unsigned char)s[i]) * 0x100000001b3u;
+		f->hash[1] = (f->hash[1] ^ (unsigned char)s[i]) * 0x100000001b3u + 1;
+	}
+}
+
+static struct xent *xent(struct bc_pdf_filter *f, size_t num)
+{
+	if (num >= f->nx) {
+		size_t cap = f->nx ? f->nx : 256;
+		while (cap <= num)
+			cap *= 2;
+		f->x = bc_xrealloc(f->x, cap * sizeof *f->x);
+		memset(f->x + f->nx, 0, (cap - f->nx) * sizeof *f->x);
+		f->nx = cap;
+	}
+	return &f->x[num];
+}
+
+static char *deflate_all(const char *s, size_t n, size_t *out_len)
+{
+	uLongf zlen = compressBound((uLong)n);
+	char *z = bc_xmalloc(zlen + 1);
+	if (compress2((Bytef *)z, &zlen, (const Bytef *)s, (uLong)n, Z_DEFAULT_COMPRESSION) !=
+	    Z_OK) {
+		free(z);
+		return NULL;
+	}
+	*out_len = zlen;
+	return z;
+}
+
+/* Compress the gathered small objects; written at the end, when the
+ * numbers after Cairo's last are known. */
+static void close_batch(struct bc_pdf_filter *f)
+{
+	struct batch *b = &f->batch;
+	if (b->n == 0)
+		return;
+	struct packed p = {.first = b->head.len, .n = b->n};
+	bc_buf_add(&b->head, b->body.data, b->body.len);
+	p.z = deflate_all(b->head.data, b->head.len, &p.zlen);
+	if (!p.z)
+		f->error = "compressing an object stream failed";
+	else
+		BC_PUSH(f->packed, f->npacked, f->packedcap, p);
+	b->head.len = b->body.len = 0;
+	b->n = 0;
+}
+
+/* Write a whole object s[0..n): a stream goes out now; anything else into
+ * an object stream, where small objects compress well together. */
+static void emit_object(struct bc_pdf_filter *f, size_t num, const char *s, size_t n)
+{
+	size_t k = sizeof end_stream - 1;
+	if (n >= k && memcmp(s + n - k, end_stream, k) == 0) {
+		*xent(f, num) = (struct xent){1, f->offset, 0};
+		emit(f, s, n);
+		return;
+	}
+	const char *v = memchr(s, 'j', n < 24 ? n : 24); /* "N 0 obj" */
+	size_t start = v ? (size_t)(v - s) + 1 : 0, end = n;
+	while (end > start && (s[end - 1] == '\n' || s[end - 1] == ' '))
+		end--;
+	if (end - start >= 6 && memcmp(s + end - 6, "endobj", 6) == 0)
+		end -= 6;
+	struct batch *b = &f->batch;
+	*xent(f, num) = (struct xent){2, f->npacked, b->n};
+	bc_buf_printf(&b->head, "%zu %zu ", num, b->body.len);
+	bc_buf_add(&b->body, s + start, end - start);
+	b->n++;
+	if (b->n == 200 || b->body.len > 65536)
+		close_batch(f);
+}
+
+/* A PDF text string: literal when printable ASCII, else UTF-16BE hex. */
+static void text_string(struct bc_buf *b, const char *s)
+{
+	bool ascii = true;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			ascii = false;
+	if (ascii) {
+		bc_buf_addc(b, '(');
+		for (const char *p = s; *p; p++) {
+			if (*p == '(' || *p == ')' || *p == '\\')
+				bc_buf_addc(b, '\\');
+			bc_buf_addc(b, *p);
+		}
+		bc_buf_addc(b, ')');
+		return;
+	}
+	/* UTF-16BE with a byte order mark, as raw bytes in a literal string:
+	 * half the size of hex. Bytes that a reader would take for string
+	 * syntax or an end of line are escaped. */
+	glong n = 0;
+	gunichar2 *u = g_utf8_to_utf16(s, -1, NULL, &n, NULL);
+	bc_buf_adds(b, "(\\376\\377");
+	for (glong i = 0; u && i < n; i++) {
+		unsigned char pair[2] = {(unsigned char)(u[i] >> 8), (unsigned char)u[i]};
+		for (int k = 0; k < 2; k++) {
+			unsigned char c = pair[k];
+			if (c == '(' || c == ')' || c == '\\')
+				bc_buf_printf(b, "\\%c", c);
+			else if (c == '\r' || c == '\n')
+				bc_buf_adds(b, c == '\r' ? "\\r" : "\\n");
+			else
+				bc_buf_add(b, (const char *)&c, 1);
+		}
+	}
+	bc_buf_addc(b, ')');
+	g_free(u);
+}
+
+static bool is_white(char c)
+{
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+/* memmem, which C11 and POSIX lack. */
+static const char *find(const char *s, size_t n, const char *pat, size_t k)
+{
+	for (const char *p = s; k <= n - (size_t)(p - s);) {
+		p = memchr(p, pat[0], n - (size_t)(p - s) - k + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, pat, k) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+static bool starts(const char *s, size_t n, const char *prefix)
+{
+	size_t k = strlen(prefix);
+	return n >= k && memcmp(s, prefix, k) == 0;
+}
+
+/* The object number after `key` ("/Contents 12 0 R"), or 0. */
+static size_t ref_after(const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = 0; i + k < n; i++)
+		if (memcmp(s + i, key, k) == 0) {
+			size_t v = 0;
+			for (i += k; i < n && s[i] == ' '; i++)
+				;
+			for (; i < n && s[i] >= '0' && s[i] <= '9' && v < SIZE_MAX / 16; i++)
+				v = v * 10 + (size_t)(s[i] - '0');
+			return v;
+		}
+	return 0;
+}
+
+/* ---- rewriting single objects ---- */
+
+static char *inflate_all(const char *s, size_t n, size_t *out_len)
+{
+	struct bc_buf b = {0};
+	z_stream z = {0};
+	if (inflateInit(&z) != Z_OK)
+		return NULL;
+	z.next_in = (Bytef *)s;
+	z.avail_in = (uInt)n;
+	char chunk[16384];
+	int rc;
+	do {
+		z.next_out = (Bytef *)chunk;
+		z.avail_out = sizeof chunk;
+		rc = inflate(&z, Z_NO_FLUSH);
+		if (rc != Z_OK && rc != Z_STREAM_END) {
+			inflateEnd(&z);
+			bc_buf_free(&b);
+			return NULL;
+		}
+		bc_buf_add(&b, chunk, sizeof chunk - z.avail_out);
+	} while (rc != Z_STREAM_END && (z.avail_in > 0 || z.avail_out == 0));
+	inflateEnd(&z);
+	*out_len = b.len;
+	return bc_buf_detach(&b);
+}
+
+/* A held plain stream becomes the page's content with artifacts marked;
+ * its /Length object (also held) gets the new length. */
+static void mark_content(struct bc_pdf_filter *f, struct held *h)
+{
+	const char *data = strstr(h->bytes, "stream\n");
+	if (!data)
+		return;
+	data += 7;
+	size_t zlen = h->len - (size_t)(data - h->bytes) - (sizeof end_stream - 1);
+	size_t plain_len = 0;
+	char *plain = inflate_all(data, zlen, &plain_len);
+	if (!plain) {
+		f->error = "a page's content stream does not decompress";
+		return;
+	}
+	size_t marked_len = 0;
+	char *marked = bc_pdf_mark_artifacts(plain, plain_len, &marked_len);
+	free(plain);
+	size_t clen = 0;
+	char *z = deflate_all(marked, marked_len, &clen);
+	free(marked);
+	if (!z) {
+		f->error = "compressing a page's content failed";
+		return;
+	}
+	struct bc_buf b = {0};
+	bc_buf_printf(&b, "%zu 0 obj\n<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\nstream\n",
+		      h->num, h->length_ref);
+	bc_buf_add(&b, z, clen);
+	bc_buf_adds(&b, end_stream);
+	free(z);
+	free(h->bytes);
+	h->len = b.len;
+	h->bytes = bc_buf_detach(&b);
+	for (size_t i = 0; i < f->nheld; i++)
+		if (f->held[i].num == h->length_ref) {
+			free(f->held[i].bytes);
+			struct bc_buf l = {0};
+			bc_buf_printf(&l, "%zu 0 obj\n   %zu\nendobj\n", h->length_ref, clen);
+			f->held[i].len = l.len;
+			f->held[i].bytes = bc_buf_detach(&l);
+		}
+}
+
+static void flush_held(struct bc_pdf_filter *f)
+{
+	for (size_t i = 0; i < f->nheld; i++) {
+		emit_object(f, f->held[i].num, f->held[i].bytes, f->held[i].len);
+		free(f->held[i].bytes);
+	}
+	f->nheld = 0;
+}
+
+static void hold(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t length_ref)
+{
+	char *copy = bc_xmalloc(n + 1);
+	memcpy(copy, s, n);
+	copy[n] = '\0';
+	struct held h = {num, copy, n, length_ref};
+	BC_PUSH(f->held, f->nheld, f->heldcap, h);
+}
+
+/* Insert `add` into the object s[0..n) at `at`, and emit or hold it. */
+static void emit_with(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t at,
+		      const char *add, size_t add_len)
+{
+	struct bc_buf b = {0};
+	bc_buf_add(&b, s, at);
+	bc_buf_add(&b, add, add_len);
+	bc_buf_add(&b, s + at, n - at);
+	if (f->nheld)
+		hold(f, num, b.data, b.len, 0);
+	else
+		emit_object(f, num, b.data, b.len);
+	bc_buf_free(&b);
+}
+
+/* s[0..n) with the array of references after `key` turned so that its
+ * last m come first; NULL if the array is not plain references. */
+static char *rotate_refs(const char *s, size_t n, const char *key, size_t m, size_t *out_len)
+{
+	const char *k = find(s, n, key, strlen(key));
+	if (!k)
+		return NULL;
+	const char *open = k + strlen(key), *end = s + n;
+	while (open < end && *open == ' ')
+		open++;
+	if (open >= end || *open != '[')
+		return NULL;
+	const char *close = memchr(open, ']', (size_t)(end - open));
+	if (!close)
+		return NULL;
+	size_t *refs = NULL, nrefs = 0, cap = 0;
+	for (const char *p = open + 1; p < close;) {
+		if (is_white(*p)) {
+			p++;
+			continue;
+		}
+		char *e;
+		unsigned long num = strtoul(p, &e, 10);
+		if (e == p || e + 4 > close || memcmp(e, " 0 R", 4) != 0) {
+			free(refs);
+			return NULL;
+		}
+		size_t v = num;
+		BC_PUSH(refs, nrefs, cap, v);
+		p = e + 4;
+	}
+	if (m > nrefs) {
+		free(refs);
+		return NULL;
+	}
+	struct bc_buf b = {0};
+	bc_buf_add(&b, s, (size_t)(open - s) + 1);
+	for (size_t i = 0; i < nrefs; i++)
+		bc_buf_printf(&b, " %zu 0 R", refs[(nrefs - m + i) % nrefs]);
+	bc_buf_addc(&b, ' ');
+	bc_buf_add(&b, close, (size_t)(end - close));
+	free(refs);
+	*out_len = b.len;
+	return bc_buf_detach(&b);
+}
+
+/* One whole object s[0..n) numbered num; body is where its value starts. */
+static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t body)
+{
+	const char *v = s + body;
+	size_t vn = n - body;
+	size_t length_ref = 0;
+	if (starts(v, vn, "<< /Length ") && !starts(v, vn, "<< /Length1")) {
+		size_t len_ref = ref_after(v, vn, "/Length");
+		char want[80];
+		int k = snprintf(want, sizeof want,
+				 "<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\n", len_ref);
+		if (k > 0 && starts(v, vn, want))
+			length_ref = len_ref;
+	}
+	if (length_ref) { /* a content stream or a ToUnicode map */
+		hold(f, num, s, n, length_ref);
+		return;
+	}
+	if (starts(v, vn, "<< /Type /Page ") || starts(v, vn, "<< /Type /Page\n")) {
+		size_t contents = ref_after(v, vn, "/Contents");
+		for (size_t i = 0; i < f->nheld && !f->error; i++)
+			if (f->held[i].num == contents && f->held[i].length_ref)
+				mark_content(f, &f->held[i]);
+		flush_held(f);
+		emit_object(f, num, s, n);
+		return;
+	}
+	bool pages = starts(v, vn, "<< /Type /Pages\n");
+	bool document =
+	    !f->seen_document && starts(v, vn, "<< /Type /StructElem\n   /S /Document\n");
+	if ((pages && f->lead_pages) || (document && f->lead_kids)) {
+		f->seen_document |= document;
+		size_t len = 0;
+		char *r = rotate_refs(s, n, pages ? "/Kids" : "/K",
+				      pages ? f->lead_pages : f->lead_kids, &len);
+		if (!r) {
+			f->error = pages ? "the page tree is not one list of pages"
+					 : "the structure tree root is not one list of elements";
+			return;
+		}
+		if (f->nheld)
+			hold(f, num, r, len, 0);
+		else
+			emit_object(f, num, r, len);
+		free(r);
+		return;
+	}
+	if (starts(v, vn, "<< /Type /Catalog\n")) {
+		free(f->catalog.bytes);
+		f->catalog = (struct held){num, bc_xmalloc(n + 1), n, 0};
+		memcpy(f->catalog.bytes, s, n);
+		f->catalog.bytes[n] = '\0';
+		return;
+	}
+	if (starts(v, vn, "<< /Type /StructElem\n   /S /Figure\n") && f->alt < f->nalts) {
+		struct bc_buf a = {0};
+		bc_buf_adds(&a, "   /Alt ");
+		text_string(&a, f->alts[f->alt++]);
+		bc_buf_addc(&a, '\n');
+		emit_with(f, num, s, n, body + strlen("<< /Type /StructElem\n   /S /Figure\n"),
+			  a.data, a.len);
+		bc_buf_free(&a);
+		return;
+	}
+	if (starts(v, vn, "<< /Type /StructElem\n   /S /TH\n") && f->scope < f->nscopes) {
+		const char *a = f->scopes[f->scope++] == 'R'
+				    ? "   /A << /O /Table /Scope /Row >>\n"
+				    : "   /A << /O /Table /Scope /Column >>\n";
+		emit_with(f, num, s, n, body + strlen("<< /Type /StructElem\n   /S /TH\n"), a,
+			  strlen(a));
+		return;
+	}
+	if (f->nheld)
+		hold(f, num, s, n, 0);
+	else
+		emit_object(f, num, s, n);
+}
+
+/* ---- the end of the file ---- */
 
 static char *xmp_packet(const struct bc_pdf_post *o)
 {
@@ -21,7 +534,7 @@ static char *xmp_packet(const struct bc_pdf_post *o)
 			"  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
 			"<dc:format>application/pdf</dc:format>\n"
 			"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	bc_buf_add_escaped(&b, o->title);
+	bc_buf_add_escaped(&b, o->title ? o->title : "");
 	bc_buf_adds(&b, "</rdf:li></rdf:Alt></dc:title>\n");
 	if (o->author && *o->author) {
 		bc_buf_adds(&b, "<dc:creator><rdf:Seq><rdf:li>");
@@ -48,134 +561,299 @@ static char *xmp_packet(const struct bc_pdf_post *o)
 	return bc_buf_detach(&b);
 }
 
-struct walk {
-	const struct bc_pdf_post *o;
-	size_t alt, scope;
-	int depth;
-};
-
-/* Depth-first over the structure tree, in the order Cairo wrote it (the
- * order the elements were opened), adding /Alt to Figures and /Scope to
- * table header cells. */
-static void walk_struct(qpdf_data q, qpdf_oh elem, struct walk *w)
+/* Cairo's trailer s[0..n) has been read: write the XMP stream, the catalog
+ * and a new cross-reference table and trailer. */
+static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 {
-	if (w->depth > 64 || !qpdf_oh_is_dictionary(q, elem))
+	flush_held(f);
+	size_t size = ref_after(s, n, "/Size"), root = ref_after(s, n, "/Root"),
+	       info = ref_after(s, n, "/Info");
+	if (!size || !root || root != f->catalog.num || !f->catalog.bytes) {
+		f->error = "the trailer does not name the catalog";
 		return;
-	if (qpdf_oh_has_key(q, elem, "/S")) {
-		qpdf_oh s = qpdf_oh_get_key(q, elem, "/S");
-		if (qpdf_oh_is_name_and_equals(q, s, "/Figure") && w->alt < w->o->nalts) {
-			qpdf_oh_replace_key(q, elem, "/Alt",
-					    qpdf_oh_new_unicode_string(q, w->o->alts[w->alt++]));
-		} else if (qpdf_oh_is_name_and_equals(q, s, "/TH") && w->scope < w->o->nscopes) {
-			qpdf_oh a = qpdf_oh_new_dictionary(q);
-			qpdf_oh_replace_key(q, a, "/O", qpdf_oh_new_name(q, "/Table"));
-			qpdf_oh_replace_key(q, a, "/Scope",
-					    qpdf_oh_new_name(q, w->o->scopes[w->scope++] == 'R'
-								    ? "/Row"
-								    : "/Column"));
-			qpdf_oh_replace_key(q, elem, "/A", a);
-		}
 	}
-	if (!qpdf_oh_has_key(q, elem, "/K"))
+	size_t meta = size++;
+	char *xmp = xmp_packet(f->o);
+	struct bc_buf b = {0};
+	bc_buf_printf(&b,
+		      "%zu 0 obj\n<< /Type /Metadata\n   /Subtype /XML\n   /Length %zu\n>>\n"
+		      "stream\n",
+		      meta, strlen(xmp));
+	bc_buf_adds(&b, xmp);
+	bc_buf_adds(&b, end_stream);
+	free(xmp);
+	emit_object(f, meta, b.data, b.len);
+	bc_buf_free(&b);
+
+	const char *cat = f->catalog.bytes;
+	const char *close = strstr(cat, ">>\nendobj");
+	if (!close) {
+		f->error = "the catalog does not end as expected";
 		return;
-	qpdf_oh k = qpdf_oh_get_key(q, elem, "/K");
-	w->depth++;
-	if (qpdf_oh_is_array(q, k)) {
-		int n = qpdf_oh_get_array_n_items(q, k);
-		for (int i = 0; i < n; i++)
-			walk_struct(q, qpdf_oh_get_array_item(q, k, i), w);
-	} else {
-		walk_struct(q, k, w);
 	}
-	w->depth--;
+	bc_buf_add(&b, cat, (size_t)(close - cat));
+	bc_buf_adds(&b, "   /Lang ");
+	text_string(&b, f->o->lang ? f->o->lang : "en-GB");
+	bc_buf_printf(&b,
+		      "\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
+		      "   /Metadata %zu 0 R\n",
+		      meta);
+	if (f->o->first_label > 0)
+		bc_buf_printf(&b, "   /PageLabels << /Nums [ 0 << /S /D /St %d >> ] >>\n",
+			      f->o->first_label);
+	bc_buf_adds(&b, close);
+	emit_object(f, f->catalog.num, b.data, b.len);
+	bc_buf_free(&b);
+
+	close_batch(f);
+	/* The object streams, numbered after the metadata. */
+	size_t first_packed = size;
+	for (size_t i = 0; i < f->npacked; i++) {
+		struct packed *p = &f->packed[i];
+		*xent(f, size) = (struct xent){1, f->offset, 0};
+		b.len = 0;
+		bc_buf_printf(&b,
+			      "%zu 0 obj\n<< /Type /ObjStm\n   /N %u\n   /First %zu\n"
+			      "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
+			      size++, p->n, p->first, p->zlen);
+		emit(f, b.data, b.len);
+		emit(f, p->z, p->zlen);
+		emit(f, end_stream, sizeof end_stream - 1);
+	}
+	/* The cross-reference stream: type, 4-byte offset or stream number,
+	 * 2-byte generation or index. */
+	size_t xref_num = size++;
+	uint64_t xref = f->offset;
+	*xent(f, xref_num) = (struct xent){1, xref, 0};
+	if (xref > 0xffffffffu) {
+		f->error = "the PDF is larger than 4 GB";
+		bc_buf_free(&b);
+		return;
+	}
+	size_t rows_len = size * 7;
+	unsigned char *rows = bc_xcalloc(rows_len, 1);
+	for (size_t i = 0; i < size; i++) {
+		struct xent e = i < f->nx ? f->x[i] : (struct xent){0};
+		uint64_t w = e.type == 2 ? first_packed + e.where : e.where;
+		unsigned g = e.type == 2 ? e.index : e.type == 1 ? 0 : i == 0 ? 65535 : 0;
+		unsigned char *r = rows + i * 7;
+		r[0] = e.type;
+		for (int k = 0; k < 4; k++)
+			r[1 + k] = (unsigned char)(w >> (24 - 8 * k));
+		r[5] = (unsigned char)(g >> 8);
+		r[6] = (unsigned char)g;
+	}
+	size_t zlen = 0;
+	char *z = deflate_all((const char *)rows, rows_len, &zlen);
+	free(rows);
+	if (!z) {
+		f->error = "compressing the cross-reference stream failed";
+		bc_buf_free(&b);
+		return;
+	}
+	b.len = 0;
+	bc_buf_printf(&b,
+		      "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n   /W [ 1 4 2 ]\n"
+		      "   /Root %zu 0 R\n",
+		      xref_num, size, root);
+	if (info)
+		bc_buf_printf(&b, "   /Info %zu 0 R\n", info);
+	bc_buf_printf(&b,
+		      "   /ID [<%016" PRIx64 "%016" PRIx64 "> <%016" PRIx64 "%016" PRIx64 ">]\n"
+		      "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
+		      f->hash[0], f->hash[1], f->hash[0], f->hash[1], zlen);
+	emit(f, b.data, b.len);
+	emit(f, z, zlen);
+	free(z);
+	b.len = 0;
+	bc_buf_printf(&b, "%sstartxref\n%" PRIu64 "\n%%%%EOF\n", end_stream, xref);
+	emit(f, b.data, b.len);
+	bc_buf_free(&b);
+	f->done = true;
 }
 
-/* Untagged content on every page becomes /Artifact marked content. */
-static void mark_artifacts(qpdf_data q)
+/* ---- cutting the input into objects ---- */
+
+/* Advance the scan over the object s[0..n): 1 when it is whole (its length
+ * in *end), 0 when more input is needed. */
+static int scan_object(struct scan *sc, const char *s, size_t n, size_t *end)
 {
-	int pages = qpdf_get_num_pages(q);
-	for (int i = 0; i < pages; i++) {
-		qpdf_oh page = qpdf_get_page_n(q, (size_t)i);
-		unsigned char *buf = NULL;
-		size_t len = 0;
-		if (qpdf_oh_get_page_content_data(q, page, &buf, &len) & QPDF_ERRORS) {
-			free(buf);
+	if (sc->data) {
+		size_t k = sizeof end_stream - 1;
+		size_t from = sc->pos > sc->data_start ? sc->pos : sc->data_start;
+		if (from > 0)
+			from--; /* the newline before endstream may end the data */
+		if (n >= from + k) {
+			const char *e = find(s + from, n - from, end_stream, k);
+			if (e) {
+				*end = (size_t)(e - s) + k;
+				return 1;
+			}
+		}
+		sc->pos = n >= k ? n - k + 1 : 0;
+		return 0;
+	}
+	while (sc->pos < n) {
+		char c = s[sc->pos];
+		if (sc->comment) {
+			sc->comment = c != '\n' && c != '\r';
+		} else if (sc->paren) {
+			if (sc->esc)
+				sc->esc = false;
+			else if (c == '\\')
+				sc->esc = true;
+			else if (c == '(')
+				sc->paren++;
+			else if (c == ')')
+				sc->paren--;
+		} else if (sc->hex) {
+			sc->hex = c != '>';
+		} else if (c == '%') {
+			sc->comment = true;
+		} else if (c == '(') {
+			sc->paren = 1;
+		} else if (c == '<') {
+			if (sc->pos + 1 >= n)
+				return 0;
+			if (s[sc->pos + 1] == '<')
+				sc->pos++;
+			else
+				sc->hex = true;
+		} else if ((c == 'e' || c == 's') && is_white(s[sc->pos - 1])) {
+			const char *kw = c == 'e' ? "endobj" : "stream";
+			if (sc->pos + 7 > n)
+				return 0;
+			if (memcmp(s + sc->pos, kw, 6) == 0 && is_white(s[sc->pos + 6])) {
+				size_t after = sc->pos + 6;
+				if (c == 'e') {
+					*end = after + (s[after] == '\n');
+					return 1;
+				}
+				if (s[after] == '\r')
+					after++;
+				if (after >= n)
+					return 0;
+				sc->data = true;
+				sc->data_start = sc->pos = after + 1;
+				return scan_object(sc, s, n, end);
+			}
+		}
+		sc->pos++;
+	}
+	return 0;
+}
+
+static void process(struct bc_pdf_filter *f)
+{
+	while (!f->done && !f->failed && !f->error) {
+		const char *s = f->in.data + f->start;
+		size_t n = f->in.len - f->start;
+		if (!f->header_done) {
+			if (n == 0)
+				return;
+			if (s[0] != '%') {
+				f->header_done = true;
+				continue;
+			}
+			const char *nl = memchr(s, '\n', n);
+			if (!nl)
+				return;
+			emit(f, s, (size_t)(nl - s) + 1);
+			f->start += (size_t)(nl - s) + 1;
 			continue;
 		}
-		size_t out_len = 0;
-		char *marked = bc_pdf_mark_artifacts((const char *)buf, len, &out_len);
-		free(buf);
-		qpdf_oh stream = qpdf_oh_new_stream(q);
-		qpdf_oh_replace_stream_data(q, stream, (const unsigned char *)marked, out_len,
-					    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-		qpdf_oh_replace_key(q, page, "/Contents", stream);
-		free(marked);
+		size_t ws = 0;
+		while (ws < n && is_white(s[ws]))
+			ws++;
+		f->start += ws;
+		s += ws;
+		n -= ws;
+		if (n == 0)
+			return;
+		if (starts(s, n, "xref")) {
+			/* Cairo writes the table a line at a time: search only
+			 * what is new since the last call. */
+			size_t from = f->sc.pos > 5 ? f->sc.pos - 5 : 0;
+			const char *eof = find(s + from, n - from, "%%EOF", 5);
+			f->sc.pos = n;
+			if (!eof)
+				return;
+			finish_file(f, s, (size_t)(eof - s));
+			f->start += n;
+			return;
+		}
+		if (f->sc.pos == 0) { /* "N G obj" */
+			size_t i = 0, num = 0;
+			while (i < n && s[i] >= '0' && s[i] <= '9' && num < SIZE_MAX / 16)
+				num = num * 10 + (size_t)(s[i++] - '0');
+			const char *obj =
+			    i < n ? memchr(s + i, 'j', n - i < 16 ? n - i : 16) : NULL;
+			if (!obj && n - i < 16)
+				return;
+			if (i == 0 || !obj || !starts(s + i, n - i, " 0 obj") || num > 100000000) {
+				f->error = "an object does not start as expected";
+				return;
+			}
+			f->sc = (struct scan){.pos = (size_t)(obj - s) + 1};
+			f->sc.body = f->sc.pos;
+			while (f->sc.body < n && is_white(s[f->sc.body]))
+				f->sc.body++;
+			if (f->sc.body >= n) {
+				f->sc.pos = 0;
+				return;
+			}
+		}
+		size_t end = 0;
+		if (!scan_object(&f->sc, s, n, &end))
+			return;
+		size_t num = strtoul(s, NULL, 10);
+		handle(f, num, s, end, f->sc.body);
+		f->start += end;
+		f->sc = (struct scan){0};
 	}
 }
 
-int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc_pdf_post *o,
-		struct bc_diag *d)
+cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, unsigned int len)
 {
-	qpdf_data q = qpdf_init();
-	qpdf_set_suppress_warnings(q, QPDF_TRUE);
-	int rc = -1;
-	if (qpdf_read_memory(q, "boardc.pdf", (const char *)pdf, (unsigned long long)len, NULL) &
-	    QPDF_ERRORS)
-		goto fail;
-	qpdf_oh root = qpdf_get_root(q);
-	if (qpdf_oh_has_key(q, root, "/StructTreeRoot"))
-		mark_artifacts(q);
-	if (qpdf_oh_has_key(q, root, "/StructTreeRoot")) {
-		struct walk w = {o, 0, 0, 0};
-		walk_struct(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), &w);
+	struct bc_pdf_filter *f = closure;
+	if (f->failed)
+		return CAIRO_STATUS_WRITE_ERROR;
+	if (f->error || f->done)
+		return CAIRO_STATUS_SUCCESS; /* reported by bc_pdf_filter_end */
+	if (f->start > 0 && f->start * 2 >= f->in.len) {
+		memmove(f->in.data, f->in.data + f->start, f->in.len - f->start);
+		f->in.len -= f->start;
+		f->in.data[f->in.len] = '\0';
+		f->start = 0;
 	}
-	qpdf_oh_replace_key(q, root, "/Lang",
-			    qpdf_oh_new_unicode_string(q, o->lang ? o->lang : "en-GB"));
-	qpdf_oh prefs = qpdf_oh_new_dictionary(q);
-	qpdf_oh_replace_key(q, prefs, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
-	qpdf_oh_replace_key(q, root, "/ViewerPreferences", prefs);
-	char *xmp = xmp_packet(o);
-	qpdf_oh meta = qpdf_oh_new_stream(q);
-	qpdf_oh_replace_stream_data(q, meta, (const unsigned char *)xmp, strlen(xmp),
-				    qpdf_oh_new_null(q), qpdf_oh_new_null(q));
-	qpdf_oh mdict = qpdf_oh_get_dict(q, meta);
-	qpdf_oh_replace_key(q, mdict, "/Type", qpdf_oh_new_name(q, "/Metadata"));
-	qpdf_oh_replace_key(q, mdict, "/Subtype", qpdf_oh_new_name(q, "/XML"));
-	qpdf_oh_replace_key(q, root, "/Metadata", meta);
-	free(xmp);
-	if (o->first_label > 0) {
-		/* One range: decimal numbers starting at first_label. */
-		qpdf_oh label = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, label, "/S", qpdf_oh_new_name(q, "/D"));
-		qpdf_oh_replace_key(q, label, "/St", qpdf_oh_new_integer(q, o->first_label));
-		qpdf_oh nums = qpdf_oh_new_array(q);
-		qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, 0));
-		qpdf_oh_append_item(q, nums, label);
-		qpdf_oh labels = qpdf_oh_new_dictionary(q);
-		qpdf_oh_replace_key(q, labels, "/Nums", nums);
-		qpdf_oh_replace_key(q, root, "/PageLabels", labels);
-	}
-	if (qpdf_has_error(q))
-		goto fail;
-	qpdf_init_write_memory(q);
-	qpdf_set_deterministic_ID(q, QPDF_TRUE);
-	qpdf_set_object_stream_mode(q, qpdf_o_generate);
-	if (qpdf_write(q) & QPDF_ERRORS)
-		goto fail;
-	size_t n = qpdf_get_buffer_length(q);
-	if (fwrite(qpdf_get_buffer(q), 1, n, out) != n) {
+	bc_buf_add(&f->in, (const char *)data, len);
+	process(f);
+	return f->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
+{
+	int rc = 0;
+	if (f->failed) {
 		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed (disk full?)");
 		d->io_error = 1;
-		qpdf_cleanup(&q);
-		return -1;
-	}
-	rc = 0;
-fail:
-	if (rc != 0) {
-		qpdf_error e = qpdf_get_error(q);
+		rc = -1;
+	} else if (f->error || !f->done) {
 		bc_diag(d, BC_ERROR, 0, 0, "finishing the PDF failed: %s",
-			e ? qpdf_get_error_full_text(q, e) : "libqpdf error");
+			f->error ? f->error : "Cairo's output ended early");
+		rc = -1;
 	}
-	qpdf_cleanup(&q);
+	for (size_t i = 0; i < f->nheld; i++)
+		free(f->held[i].bytes);
+	free(f->held);
+	free(f->catalog.bytes);
+	free(f->x);
+	for (size_t i = 0; i < f->npacked; i++)
+		free(f->packed[i].z);
+	free(f->packed);
+	bc_buf_free(&f->batch.head);
+	bc_buf_free(&f->batch.body);
+	bc_buf_free(&f->in);
+	free(f);
 	return rc;
 }

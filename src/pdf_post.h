@@ -1,12 +1,19 @@
-/* pdf_post.h - finishing touches on the PDF Cairo wrote, which Cairo 1.16
- * cannot make itself: the document language, showing the title (not the
- * file name) in the viewer, XMP metadata, and page labels. Done with
- * libqpdf's C API on the finished file. Included by render_pdf.c. */
+/* pdf_post.h - finishing the PDF as Cairo writes it, for what Cairo 1.16
+ * cannot do itself: the document language, showing the title (not the
+ * file name) in the viewer, XMP metadata, page labels, /Alt on figures,
+ * /Scope on table headers, and untagged content marked as artifacts.
+ *
+ * It is a filter on Cairo's output stream: objects pass through to the
+ * output as they arrive, a few are rewritten, and the cross-reference
+ * table is written anew at the end, so no page is held in memory longer
+ * than it takes Cairo to write it. Included by render_pdf.c. */
 #ifndef BC_PDF_POST_H
 #define BC_PDF_POST_H
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include <cairo.h>
 
 #include "diag.h"
 
@@ -15,16 +22,29 @@ struct bc_pdf_post {
 	const char *title;		     /* for XMP dc:title */
 	const char *author, *subject, *date; /* date: "YYYY-MM-DDThh:mm:ssZ" or NULL */
 	int first_label;		     /* >0: page labels 1-based decimal from this */
-	/* In structure-tree order: /Alt of each Figure, /Scope of each TH. */
-	const char *const *alts;
-	size_t nalts;
-	const char *scopes; /* 'C' column, 'R' row */
-	size_t nscopes;
 };
 
-/* Rewrite pdf[0..len) with the additions into out. 0, or -1 after a
- * diagnostic. The output is the same for the same input. */
-int bc_pdf_post(const unsigned char *pdf, size_t len, FILE *out, const struct bc_pdf_post *o,
-		struct bc_diag *d);
+struct bc_pdf_filter;
+
+/* A filter writing to `out`; `o` must outlive it. */
+struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o);
+
+/* Cairo's write callback; the closure is the filter. */
+cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, unsigned int len);
+
+/* What tagging collected, in structure-tree order: /Alt of each Figure,
+ * /Scope ('C' column, 'R' row) of each TH. Set before Cairo writes the
+ * structure tree (cairo_surface_finish); the arrays must live until then. */
+void bc_pdf_filter_notes(struct bc_pdf_filter *f, const char *const *alts, size_t nalts,
+			 const char *scopes, size_t nscopes);
+
+/* Move the last `pages` pages, and the last `kids` elements under the
+ * structure tree's root Document element, to the front. Set before
+ * cairo_surface_finish. */
+void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t kids);
+
+/* After cairo_surface_finish: checks that the whole file went through.
+ * Frees the filter. 0, or -1 after a diagnostic. */
+int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d);
 
 #endif

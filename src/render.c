@@ -190,6 +190,8 @@ struct bc_tagger {
 
 static void t_open(struct bc_tagger *t, const char *name)
 {
+	if (t->n == 0 && t->notes)
+		t->notes->top++;
 	cairo_tag_begin(t->cr, name, NULL);
 	t->stack[t->n++] = name;
 }

@@ -52,6 +52,7 @@ struct bc_tag_notes {
 	size_t nalts, alts_cap;
 	char *scopes; /* 'C' column, 'R' row */
 	size_t nscopes, scopes_cap;
+	size_t top; /* elements opened directly under the root Document */
 };
 void bc_tag_notes_alt(struct bc_tag_notes *n, const struct bc_node *figure);
 void bc_tag_notes_scope(struct bc_tag_notes *n, int scope);
@@ -77,6 +78,19 @@ struct bc_render_part {
 /* Write the parts in order as one PDF. Returns 0, or -1 after a diagnostic. */
 int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE *out,
 			const struct bc_render_opts *opts, struct bc_diag *d);
+
+/* A PDF written part by part (an agenda pack): each part's pages are
+ * drawn when it is added, so the caller may free the part at once. `meta`
+ * gives the metadata and page size; `last` marks the last part. At the end,
+ * the last `lead` parts added move to the front of the file (the agenda,
+ * drawn last, when its page ranges are known). Return 0, or -1 after a
+ * diagnostic; end frees the writer. */
+struct bc_pdf_writer;
+struct bc_pdf_writer *bc_pdf_writer_new(FILE *out, const struct bc_doc *meta,
+					const struct bc_render_opts *opts);
+int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part, bool last,
+		      struct bc_diag *d);
+int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d);
 
 int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,
 		  struct bc_diag *d);

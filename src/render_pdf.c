@@ -74,14 +74,131 @@ static void page_attrs(struct bc_buf *b, int page, double y)
 	bc_render_num(b, y > 12 ? y - 12 : 0);
 	bc_buf_addc(b, ']');
 }
-/* A part's outline under `root` (CAIRO_PDF_OUTLINE_ROOT for a paper on
- * its own, an item's entry in a pack); pages are offset by first_page. */
-static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc, int root,
-			int first_page)
+/* What the outline needs of a part once its pages are drawn and the part
+ * may be freed: bookmarks are added after the last page, when page links
+ * work. */
+struct saved_part {
+	char *title; /* the part's own bookmark, or NULL */
+	bool no_outline;
+	size_t first_page, npages; /* in drawing order */
+	size_t kids;		   /* top-level structure elements */
+	struct bc_outline *outline;
+	size_t noutline;
+};
+
+struct bc_pdf_writer {
+	struct bc_pdf_post post; /* read by the filter until the end */
+	char *lang, *title, *author, *subject, *date;
+	struct bc_pdf_filter *filter;
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	struct bc_tag_notes notes;
+	size_t pages;
+	struct saved_part *parts;
+	size_t nparts, cap;
+	int rc;
+};
+
+struct bc_pdf_writer *bc_pdf_writer_new(FILE *out, const struct bc_doc *meta,
+					const struct bc_render_opts *opts)
 {
+	struct bc_pdf_writer *w = bc_xcalloc(1, sizeof *w);
+	w->lang = meta->lang ? bc_xstrdup(meta->lang) : NULL;
+	w->title = meta->title ? bc_xstrdup(meta->title) : NULL;
+	w->author = meta->author ? bc_xstrdup(meta->author) : NULL;
+	w->subject = meta->subject ? bc_xstrdup(meta->subject) : NULL;
+	w->date = opts && opts->date ? bc_xstrdup(opts->date) : NULL;
+	w->post = (struct bc_pdf_post){w->lang,	   w->title, w->author,
+				       w->subject, w->date,  opts ? opts->first_label : 0};
+	/* pdf_post.c finishes Cairo's output on its way to `out`. */
+	w->filter = bc_pdf_filter_new(out, &w->post);
+	const struct bc_style *st = meta->st;
+	w->surface = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, w->filter, st->page_w,
+							 st->page_h);
+	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_CREATOR,
+				       opts && opts->creator ? opts->creator : "boardc");
+	if (w->date) {
+		cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_CREATE_DATE, w->date);
+		cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_MOD_DATE, w->date);
+	}
+	w->cr = cairo_create(w->surface);
+	cairo_tag_begin(w->cr, "Document", NULL);
+	return w;
+}
+
+int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part, bool last,
+		      struct bc_diag *d)
+{
+	const struct bc_doc *doc = part->doc;
+	cairo_t *cr = w->cr;
+	size_t kids = w->notes.top;
+	size_t *by_page = anchors_by_page(doc), next_anchor = 0;
+	for (size_t p = 0; p < doc->npages && w->rc == 0; p++) {
+		/* Page labels are written by pdf_post.c: Cairo 1.16 writes
+		 * labels 1, 2, 3 ... as a range with no numbering style. */
+		if (p == 0 && part->dest) {
+			struct bc_buf at = {0};
+			bc_buf_adds(&at, "name=");
+			bc_render_quoted(&at, part->dest);
+			bc_buf_adds(&at, " x=0 y=0");
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, at.data);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+			bc_buf_free(&at);
+		}
+		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
+		bc_render_page(cr, doc, p, true, &w->notes);
+		if (last && p + 1 == doc->npages)
+			cairo_tag_end(cr, "Document");
+		cairo_show_page(cr);
+		if (cairo_status(cr) == CAIRO_STATUS_WRITE_ERROR) {
+			w->rc = -1; /* reported by bc_pdf_filter_end */
+		} else if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
+			bc_diag(d, BC_ERROR, 0, 0, "PDF drawing failed on page %zu: %s",
+				w->pages + p + 1, cairo_status_to_string(cairo_status(cr)));
+			w->rc = -1;
+		}
+	}
+	free(by_page);
+	struct saved_part sp = {part->outline_title ? bc_xstrdup(part->outline_title) : NULL,
+				part->no_outline,
+				w->pages,
+				doc->npages,
+				w->notes.top - kids,
+				NULL,
+				0};
+	if (!part->no_outline && doc->noutline) {
+		sp.outline = bc_xcalloc(doc->noutline, sizeof *sp.outline);
+		for (size_t i = 0; i < doc->noutline; i++) {
+			sp.outline[i] = doc->outline[i];
+			sp.outline[i].title = bc_xstrdup(doc->outline[i].title);
+		}
+		sp.noutline = doc->noutline;
+	}
+	BC_PUSH(w->parts, w->nparts, w->cap, sp);
+	w->pages += doc->npages;
+	return w->rc;
+}
+
+/* A part's bookmarks under `root` (CAIRO_PDF_OUTLINE_ROOT for a paper on
+ * its own, an item's entry in a pack). */
+static void add_outline(cairo_surface_t *surface, const struct saved_part *sp)
+{
+	int root = CAIRO_PDF_OUTLINE_ROOT;
+	int first = (int)sp->first_page;
+	if (sp->title) {
+		struct bc_buf attrs = {0};
+		page_attrs(&attrs, first, 0);
+		root = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT, sp->title,
+						     attrs.data, 0);
+		bc_buf_free(&attrs);
+	}
 	int parents[8] = {root};
-	for (size_t i = 0; i < doc->noutline; i++) {
-		const struct bc_outline *o = &doc->outline[i];
+	for (size_t i = 0; i < sp->noutline; i++) {
+		const struct bc_outline *o = &sp->outline[i];
 		int level = o->level < 1 ? 1 : o->level > 7 ? 7 : o->level;
 		/* A level with no parent above it hangs from the nearest one. */
 		int parent = root;
@@ -91,7 +208,7 @@ static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc, int 
 				break;
 			}
 		struct bc_buf attrs = {0};
-		page_attrs(&attrs, first_page + o->page, o->y);
+		page_attrs(&attrs, first + o->page, o->y);
 		int id = cairo_pdf_surface_add_outline(
 		    surface, parent, o->title, attrs.data,
 		    level == 1 && root == CAIRO_PDF_OUTLINE_ROOT ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
@@ -102,111 +219,62 @@ static void add_outline(cairo_surface_t *surface, const struct bc_doc *doc, int 
 	}
 }
 
+int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d)
+{
+	int rc = w->rc;
+	if (lead > w->nparts)
+		lead = w->nparts;
+	size_t lead_pages = 0, lead_kids = 0;
+	for (size_t k = w->nparts - lead; k < w->nparts; k++) {
+		lead_pages += w->parts[k].npages;
+		lead_kids += w->parts[k].kids;
+	}
+	/* Bookmarks in reading order: the leading parts first. */
+	for (size_t i = 0; i < w->nparts; i++) {
+		size_t k = i < lead ? w->nparts - lead + i : i - lead;
+		add_outline(w->surface, &w->parts[k]);
+	}
+	cairo_destroy(w->cr);
+	/* The structure tree is written now, with the notes' attributes. */
+	bc_pdf_filter_notes(w->filter, (const char *const *)w->notes.alts, w->notes.nalts,
+			    w->notes.scopes, w->notes.nscopes);
+	bc_pdf_filter_lead(w->filter, lead_pages, lead_kids);
+	cairo_surface_finish(w->surface);
+	cairo_status_t status = cairo_surface_status(w->surface);
+	cairo_surface_destroy(w->surface);
+	if (bc_pdf_filter_end(w->filter, d) != 0) {
+		rc = -1;
+	} else if (rc == 0 && status != CAIRO_STATUS_SUCCESS) {
+		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed: %s",
+			cairo_status_to_string(status));
+		d->io_error = 1;
+		rc = -1;
+	}
+	for (size_t k = 0; k < w->nparts; k++) {
+		for (size_t i = 0; i < w->parts[k].noutline; i++)
+			free(w->parts[k].outline[i].title);
+		free(w->parts[k].outline);
+		free(w->parts[k].title);
+	}
+	free(w->parts);
+	bc_tag_notes_free(&w->notes);
+	free(w->lang);
+	free(w->title);
+	free(w->author);
+	free(w->subject);
+	free(w->date);
+	free(w);
+	return rc;
+}
+
 int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE *out,
 			const struct bc_render_opts *opts, struct bc_diag *d)
 {
 	const struct bc_doc *meta = opts && opts->meta ? opts->meta : parts[0].doc;
-	const struct bc_style *st = parts[0].doc->st;
-	/* Cairo writes into memory; pdf_post.c adds what Cairo cannot and
-	 * writes the result to `out`. */
-	char *mem = NULL;
-	size_t mem_len = 0;
-	FILE *mf = open_memstream(&mem, &mem_len);
-	if (!mf) {
-		bc_diag(d, BC_ERROR, 0, 0, "out of memory for the PDF");
-		d->io_error = 1;
-		return -1;
-	}
-	struct bc_sink sink = {mf, false};
-	cairo_surface_t *surface =
-	    cairo_pdf_surface_create_for_stream(bc_render_write, &sink, st->page_w, st->page_h);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta->title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-				       opts && opts->creator ? opts->creator : "boardc");
-	if (opts && opts->date) {
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, opts->date);
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, opts->date);
-	}
-	cairo_t *cr = cairo_create(surface);
-	int rc = 0;
-	size_t total = 0, page_no = 0;
-	struct bc_tag_notes notes = {0};
+	struct bc_pdf_writer *w = bc_pdf_writer_new(out, meta, opts);
 	for (size_t k = 0; k < nparts; k++)
-		total += parts[k].doc->npages;
-	cairo_tag_begin(cr, "Document", NULL);
-	for (size_t k = 0; k < nparts && rc == 0; k++) {
-		const struct bc_doc *doc = parts[k].doc;
-		size_t *by_page = anchors_by_page(doc), next_anchor = 0;
-		for (size_t p = 0; p < doc->npages && rc == 0; p++, page_no++) {
-			/* Page labels are written by pdf_post.c: Cairo 1.16 writes
-			 * labels 1, 2, 3 ... as a range with no numbering style. */
-			if (p == 0 && parts[k].dest) {
-				struct bc_buf at = {0};
-				bc_buf_adds(&at, "name=");
-				bc_render_quoted(&at, parts[k].dest);
-				bc_buf_adds(&at, " x=0 y=0");
-				cairo_tag_begin(cr, CAIRO_TAG_DEST, at.data);
-				cairo_tag_end(cr, CAIRO_TAG_DEST);
-				bc_buf_free(&at);
-			}
-			emit_dests(cr, doc, by_page, &next_anchor, (int)p);
-			bc_render_page(cr, doc, p, true, &notes);
-			if (page_no + 1 == total)
-				cairo_tag_end(cr, "Document");
-			cairo_show_page(cr);
-			if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
-				bc_diag(d, BC_ERROR, 0, 0, "PDF drawing failed on page %zu: %s",
-					page_no + 1, cairo_status_to_string(cairo_status(cr)));
-				rc = -1;
-			}
-		}
-		free(by_page);
-	}
-	/* Outline after the last page: page links then resolve. */
-	int first = 0;
-	for (size_t k = 0; k < nparts; k++) {
-		int root = CAIRO_PDF_OUTLINE_ROOT;
-		if (parts[k].outline_title) {
-			struct bc_buf attrs = {0};
-			page_attrs(&attrs, first, 0);
-			root = cairo_pdf_surface_add_outline(surface, CAIRO_PDF_OUTLINE_ROOT,
-							     parts[k].outline_title, attrs.data, 0);
-			bc_buf_free(&attrs);
-		}
-		if (!parts[k].no_outline)
-			add_outline(surface, parts[k].doc, root, first);
-		first += (int)parts[k].doc->npages;
-	}
-	cairo_destroy(cr);
-	cairo_surface_finish(surface);
-	cairo_status_t status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc == 0 && (status != CAIRO_STATUS_SUCCESS || sink.failed)) {
-		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed: %s",
-			sink.failed ? "out of memory" : cairo_status_to_string(status));
-		d->io_error = 1;
-		rc = -1;
-	}
-	fclose(mf);
-	if (rc == 0) {
-		struct bc_pdf_post post = {meta->lang,
-					   meta->title,
-					   meta->author,
-					   meta->subject,
-					   opts ? opts->date : NULL,
-					   opts ? opts->first_label : 0,
-					   (const char *const *)notes.alts,
-					   notes.nalts,
-					   notes.scopes,
-					   notes.nscopes};
-		rc = bc_pdf_post((const unsigned char *)mem, mem_len, out, &post, d);
-	}
-	free(mem);
-	bc_tag_notes_free(&notes);
-	return rc;
+		bc_pdf_writer_add(w, &parts[k], k + 1 == nparts, d);
+	return bc_pdf_writer_end(w, 0, d);
 }
 
 int bc_render_pdf(const struct bc_doc *doc, FILE *out, const struct bc_render_opts *opts,

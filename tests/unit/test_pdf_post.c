@@ -1,0 +1,195 @@
+/* test_pdf_post.c - the streaming finisher: the same output however Cairo
+ * splits its writes; catalog, figure and header-cell additions; artifacts
+ * in page content; a string holding "endobj" does not end its object; input
+ * that is not Cairo's PDF is an error, not a damaged file. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <cmocka.h>
+#include <zlib.h>
+
+#include "pdf_post.h"
+
+struct out {
+	char *data;
+	size_t len;
+};
+
+/* A small tagged PDF from Cairo through the filter, Cairo's writes cut
+ * into pieces of at most `chunk` bytes (0: as Cairo writes them). */
+struct chunker {
+	struct bc_pdf_filter *f;
+	size_t chunk;
+};
+
+static cairo_status_t chunked(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct chunker *c = closure;
+	if (!c->chunk)
+		return bc_pdf_filter_write(c->f, data, len);
+	for (unsigned int i = 0; i < len; i += (unsigned)c->chunk) {
+		unsigned int n = len - i < c->chunk ? len - i : (unsigned)c->chunk;
+		cairo_status_t s = bc_pdf_filter_write(c->f, data + i, n);
+		if (s != CAIRO_STATUS_SUCCESS)
+			return s;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static int make_pdf(size_t chunk, struct out *o)
+{
+	FILE *fp = open_memstream(&o->data, &o->len);
+	struct bc_pdf_post post = {"cy-GB", "Café (draft) endobj", "A. Author", "Subject", NULL, 5};
+	struct chunker c = {bc_pdf_filter_new(fp, &post), chunk};
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(chunked, &c, 200, 200);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Title ) with endobj");
+	/* A fixed date: else the runs differ when a second passes between them. */
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2024-01-01T00:00:00Z");
+	cairo_t *cr = cairo_create(s);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (int page = 0; page < 3; page++) {
+		cairo_tag_begin(cr, "Figure", NULL);
+		cairo_rectangle(cr, 10, 10, 50, 50);
+		cairo_fill(cr);
+		cairo_tag_end(cr, "Figure");
+		cairo_tag_begin(cr, "TH", NULL);
+		cairo_move_to(cr, 10, 100);
+		cairo_show_text(cr, "Header endobj stream");
+		cairo_tag_end(cr, "TH");
+		cairo_rectangle(cr, 0, 190, 200, 1); /* untagged: a rule */
+		cairo_fill(cr);
+		if (page == 2)
+			cairo_tag_end(cr, "Document");
+		cairo_show_page(cr);
+	}
+	static const char *const alts[] = {"First (figure)", "Second – dash", "Third"};
+	bc_pdf_filter_notes(c.f, alts, 3, "CRC", 3);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	struct bc_diag d;
+	bc_diag_init(&d, "test.pdf", stderr);
+	int rc = bc_pdf_filter_end(c.f, &d);
+	fclose(fp);
+	return rc;
+}
+
+static int contains(const struct out *o, const char *needle, size_t n)
+{
+	for (size_t i = 0; i + n <= o->len; i++)
+		if (memcmp(o->data + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* All FlateDecode streams decompressed and concatenated. */
+static struct out inflate_streams(const struct out *o)
+{
+	struct out all = {0};
+	FILE *fp = open_memstream(&all.data, &all.len);
+	const char *p = o->data, *end = o->data + o->len;
+	while ((p = memchr(p, 's', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) > 7 && memcmp(p, "stream\n", 7) == 0 && p > o->data &&
+		    p[-1] == '\n') {
+			unsigned char buf[65536];
+			uLongf n = sizeof buf;
+			const char *q = p + 7;
+			if (uncompress(buf, &n, (const Bytef *)q, (uLong)(end - q)) == Z_OK ||
+			    n > 0)
+				fwrite(buf, 1, n, fp);
+		}
+		p++;
+	}
+	fclose(fp);
+	return all;
+}
+
+static void same_output_however_writes_are_cut(void **state)
+{
+	(void)state;
+	struct out whole = {0}, bytes = {0}, sevens = {0};
+	assert_int_equal(make_pdf(0, &whole), 0);
+	assert_int_equal(make_pdf(1, &bytes), 0);
+	assert_int_equal(make_pdf(7, &sevens), 0);
+	assert_true(whole.len > 1000);
+	assert_int_equal(whole.len, bytes.len);
+	assert_memory_equal(whole.data, bytes.data, whole.len);
+	assert_int_equal(whole.len, sevens.len);
+	assert_memory_equal(whole.data, sevens.data, whole.len);
+	free(whole.data);
+	free(bytes.data);
+	free(sevens.data);
+}
+
+static void adds_what_cairo_cannot(void **state)
+{
+	(void)state;
+	struct out o = {0};
+	assert_int_equal(make_pdf(0, &o), 0);
+	assert_true(o.len > 9 && memcmp(o.data, "%PDF-1.5\n", 9) == 0);
+	assert_true(contains(&o, "startxref", 9));
+	assert_true(contains(&o, "/Type /XRef", 11));
+	assert_true(contains(&o, "%%EOF\n", 6));
+	struct out plain = inflate_streams(&o);
+	assert_true(contains(&plain, "/Lang (cy-GB)", 13));
+	assert_true(contains(&plain, "/DisplayDocTitle true", 21));
+	assert_true(contains(&plain, "/PageLabels << /Nums [ 0 << /S /D /St 5 >> ] >>", 47));
+	assert_true(contains(&plain, "/Alt (First \\(figure\\))", 23));
+	assert_true(contains(&plain, "/Alt (Third)", 12));
+	/* Non-ASCII: UTF-16BE after an escaped byte order mark; U+2013 is 20 13. */
+	assert_true(contains(&plain, "/Alt (\\376\\377\0S", 16));
+	assert_true(contains(&plain, "\x20\x13", 2));
+	assert_true(contains(&plain, "/Scope /Column", 14));
+	assert_true(contains(&plain, "/Scope /Row", 11));
+	/* The untagged rule is an artifact; the tagged text is not. */
+	assert_true(contains(&plain, "/Artifact BMC", 13));
+	assert_true(contains(&o, "<x:xmpmeta", 10)); /* metadata is not compressed */
+	free(plain.data);
+	free(o.data);
+}
+
+static void rejects_what_is_not_cairo_output(void **state)
+{
+	(void)state;
+	static const char *const inputs[] = {
+	    "%PDF-1.5\nhello\n",
+	    "%PDF-1.5\n1 0 obj\n<< /A 1 >>\nendobj\n", /* no trailer */
+	    "%PDF-1.5\n1 0 obj\n(never ends endobj\n",
+	    "",
+	};
+	for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+		char *data = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&data, &len);
+		struct bc_pdf_post post = {0};
+		struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
+		bc_pdf_filter_write(f, (const unsigned char *)inputs[i], strlen(inputs[i]));
+		char *log = NULL;
+		size_t log_len = 0;
+		FILE *lf = open_memstream(&log, &log_len);
+		struct bc_diag d;
+		bc_diag_init(&d, "x.pdf", lf);
+		assert_int_equal(bc_pdf_filter_end(f, &d), -1);
+		fclose(lf);
+		assert_non_null(strstr(log, "finishing the PDF failed"));
+		free(log);
+		fclose(fp);
+		free(data);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(same_output_however_writes_are_cut),
+	    cmocka_unit_test(adds_what_cairo_cannot),
+	    cmocka_unit_test(rejects_what_is_not_cairo_output),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
