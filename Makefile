@@ -88,8 +88,10 @@ check: deps
 test: $(BUILD)/boardc $(UNIT_BIN)
 	@BOARDC=$(BUILD)/boardc UNIT_DIR=$(BUILD)/tests sh tests/run.sh
 
+# print_suppressions=0: LeakSanitizer would list the suppressions it used
+# after every run's diagnostics, on stderr, where the tests check each line.
 sanitize: deps
-	BOARDC_DATA_DIR=$(CURDIR) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	BOARDC_DATA_DIR=$(CURDIR) LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 

@@ -257,6 +257,10 @@ static bool read_csv(struct table *t, const struct bc_node *data, const char *ba
 	}
 	struct csv_parser p;
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	/* libcsv grows a field's buffer by this many bytes at a time (128 by
+	 * default): a long field would cost one realloc per 128 bytes, each a
+	 * copy where realloc cannot grow in place. */
+	csv_set_blk_size(&p, 64u << 10);
 	char buf[8192];
 	size_t n;
 	bool parse_ok = true;

@@ -138,14 +138,14 @@ static void report(void *ctx, xmlErrorPtr err)
 	}
 	enum bc_severity sev = err->level == XML_ERR_WARNING ? BC_WARNING : BC_ERROR;
 	const char *required = NULL;
+	char *replaced = NULL; /* msg stays: `more` points into it */
 	if (el && strcmp(msg, "Expecting an element , got nothing") == 0) {
 		required = what_is_required((const char *)el->name);
-		free(msg);
-		size_t n = strlen((const char *)el->name) + 40;
-		msg = bc_xmalloc(n);
-		snprintf(msg, n, "<%s> ends before its required content", (const char *)el->name);
+		replaced =
+		    bc_xasprintf("<%s> ends before its required content", (const char *)el->name);
 	}
-	bc_diag(st->d, sev, line, col, "%s", msg);
+	bc_diag(st->d, sev, line, col, "%s", replaced ? replaced : msg);
+	free(replaced);
 	if (required)
 		bc_hint(st->d, "<%s> must hold %s", (const char *)el->name, required);
 	if (err->code == XML_ERR_DOCUMENT_EMPTY)
