@@ -1,11 +1,11 @@
 /* xml.c - safe XML reading on libxml2 2.9.14.
  *
  * That version predates XML_PARSE_NO_XXE and per-context error handlers, so:
- * the file is read here (regular file, size cap, gzip refused) and parsed from
- * memory; entity substitution, DTD loading and network stay off; a SAX hook
- * refuses any DOCTYPE; an external-entity loader refuses every load and
- * records that it did (a refused load raises no error by itself); errors are
- * collected through the structured error hook, installed only for the call. */
+ * the file is read here (regular file, size cap, gzip refused, UTF-16
+ * converted to UTF-8: encoding.h) and parsed from memory as UTF-8; entity substitution, DTD loading
+ * and network stay off; a SAX hook refuses any DOCTYPE; an external-entity loader refuses every
+ * load and records that it did (a refused load raises no error by itself); errors are collected
+ * through the structured error hook, installed only for the call. */
 #include "xml.h"
 
 #include <errno.h>
