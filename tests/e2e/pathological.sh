@@ -56,6 +56,24 @@ bc_run() {
 	[ -n "$CASE_SECS" ] || CASE_SECS=$SECS
 }
 
+# baseline FILE WHAT: build FILE (it must succeed) as the case's yardstick;
+# keeps its time in BASE and notes it. The case's own time is the next run's.
+# Returns non-zero when the baseline itself failed.
+baseline() {
+	mkdir -p out
+	bc_run build "$1" -o "out/$(basename "$1" .xml).pdf"
+	want_exit 0 || return 1
+	BASE=$SECS
+	note "$2: $BASE s"
+	CASE_SECS=
+}
+
+# within_baseline WHAT: the last run took at most 3 times BASE plus 2 s.
+within_baseline() {
+	awk -v a="$SECS" -v b="$BASE" 'BEGIN { exit !(a <= 3 * b + 2) }' ||
+		bad "$1 took $SECS s, the baseline $BASE s"
+}
+
 # bc_run_rss ARGS...: bc_run under GNU time; also sets RSS_KB, boardc's
 # peak resident memory in KiB. Skips the case where GNU time is missing.
 bc_run_rss() {
