@@ -16,7 +16,8 @@
  *  - the catalog gets /Lang, /ViewerPreferences, /Metadata and /PageLabels;
  *    it is Cairo's last object, held until the trailer gives the next free
  *    object number for the XMP stream;
- *  - the cross-reference table and trailer are written anew (with an /ID
+ *  - objects go out through pdf_objects.c, which gathers the small ones
+ *    into object streams and writes a cross-reference stream (with an /ID
  *    derived from the bytes written, so equal input gives equal output).
  *
  * The scanner resumes where it stopped, so Cairo's many small writes cost
@@ -24,7 +25,6 @@
  * error rather than producing a damaged file. */
 #include "pdf_post.h"
 
-#include <inttypes.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,9 +34,8 @@
 #include <zlib.h>
 
 #include "pdf_artifact.h"
+#include "pdf_objects.h"
 #include "util.h"
-
-static const char end_stream[] = "\nendstream\nendobj\n";
 
 struct held {
 	size_t num;
@@ -55,41 +54,14 @@ struct scan {
 	size_t data_start; /* first byte of stream data */
 };
 
-/* A cross-reference entry: 1 = at byte `where`; 2 = number `index` in the
- * object stream `where` (a batch number until the end). */
-struct xent {
-	unsigned char type;
-	uint64_t where;
-	unsigned index;
-};
-
-/* Small objects gathered for one object stream. */
-struct batch {
-	struct bc_buf head, body; /* "num offset ..." and the objects */
-	unsigned n;
-};
-
-struct packed {
-	char *z; /* compressed head + body */
-	size_t zlen, first;
-	unsigned n;
-};
-
 struct bc_pdf_filter {
-	FILE *out;
 	const struct bc_pdf_post *o;
 	const char *error; /* why the input was not understood */
-	bool failed;	   /* a write failed */
 	bool header_done, done;
 	struct bc_buf in; /* input not yet consumed, from `start` */
 	size_t start;
 	struct scan sc;
-	uint64_t offset; /* bytes written */
-	struct xent *x;	 /* by object number */
-	size_t nx;
-	struct batch batch;
-	struct packed *packed;
-	size_t npacked, packedcap;
+	struct bc_pdf_objects *w; /* where objects go */
 	struct held *held;
 	size_t nheld, heldcap;
 	struct held catalog;
@@ -99,16 +71,13 @@ struct bc_pdf_filter {
 	size_t nscopes, scope;
 	size_t lead_pages, lead_kids; /* to move to the front */
 	bool seen_document;
-	uint64_t hash[2]; /* FNV-1a over the output, for /ID */
 };
 
 struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
 {
 	struct bc_pdf_filter *f = bc_xcalloc(1, sizeof *f);
-	f->out = out;
+	f->w = bc_pdf_objects_new(out);
 	f->o = o;
-	f->hash[0] = 0xcbf29ce484222325u;
-	f->hash[1] = 0x84222325cbf29ce4u;
 	return f;
 }
 
@@ -125,90 +94,6 @@ void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t kids)
 {
 	f->lead_pages = pages;
 	f->lead_kids = kids;
-}
-
-static void emit(struct bc_pdf_filter *f, const char *s, size_t n)
-{
-	if (f->failed || n == 0)
-		return;
-	if (fwrite(s, 1, n, f->out) != n) {
-		f->failed = true;
-		return;
-	}
-	f->offset += n;
-	for (size_t i = 0; i < n; i++) {
-		f->hash[0] = (f->hash[0] ^ (unsigned char)s[i]) * 0x100000001b3u;
-		f->hash[1] = (f->hash[1] ^ (unsigned char)s[i]) * 0x100000001b3u + 1;
-	}
-}
-
-static struct xent *xent(struct bc_pdf_filter *f, size_t num)
-{
-	if (num >= f->nx) {
-		size_t cap = f->nx ? f->nx : 256;
-		while (cap <= num)
-			cap *= 2;
-		f->x = bc_xrealloc(f->x, cap * sizeof *f->x);
-		memset(f->x + f->nx, 0, (cap - f->nx) * sizeof *f->x);
-		f->nx = cap;
-	}
-	return &f->x[num];
-}
-
-static char *deflate_all(const char *s, size_t n, size_t *out_len)
-{
-	uLongf zlen = compressBound((uLong)n);
-	char *z = bc_xmalloc(zlen + 1);
-	if (compress2((Bytef *)z, &zlen, (const Bytef *)s, (uLong)n, Z_DEFAULT_COMPRESSION) !=
-	    Z_OK) {
-		free(z);
-		return NULL;
-	}
-	*out_len = zlen;
-	return z;
-}
-
-/* Compress the gathered small objects; written at the end, when the
- * numbers after Cairo's last are known. */
-static void close_batch(struct bc_pdf_filter *f)
-{
-	struct batch *b = &f->batch;
-	if (b->n == 0)
-		return;
-	struct packed p = {.first = b->head.len, .n = b->n};
-	bc_buf_add(&b->head, b->body.data, b->body.len);
-	p.z = deflate_all(b->head.data, b->head.len, &p.zlen);
-	if (!p.z)
-		f->error = "compressing an object stream failed";
-	else
-		BC_PUSH(f->packed, f->npacked, f->packedcap, p);
-	b->head.len = b->body.len = 0;
-	b->n = 0;
-}
-
-/* Write a whole object s[0..n): a stream goes out now; anything else into
- * an object stream, where small objects compress well together. */
-static void emit_object(struct bc_pdf_filter *f, size_t num, const char *s, size_t n)
-{
-	size_t k = sizeof end_stream - 1;
-	if (n >= k && memcmp(s + n - k, end_stream, k) == 0) {
-		*xent(f, num) = (struct xent){1, f->offset, 0};
-		emit(f, s, n);
-		return;
-	}
-	const char *v = memchr(s, 'j', n < 24 ? n : 24); /* "N 0 obj" */
-	size_t start = v ? (size_t)(v - s) + 1 : 0, end = n;
-	while (end > start && (s[end - 1] == '\n' || s[end - 1] == ' '))
-		end--;
-	if (end - start >= 6 && memcmp(s + end - 6, "endobj", 6) == 0)
-		end -= 6;
-	struct batch *b = &f->batch;
-	*xent(f, num) = (struct xent){2, f->npacked, b->n};
-	bc_buf_printf(&b->head, "%zu %zu ", num, b->body.len);
-	bc_buf_add(&b->body, s + start, end - start);
-	b->n++;
-	if (b->n == 200 || b->body.len > 65536)
-		close_batch(f);
 }
 
 /* A PDF text string: literal when printable ASCII, else UTF-16BE hex. */
@@ -327,7 +212,7 @@ static void mark_content(struct bc_pdf_filter *f, struct held *h)
 	if (!data)
 		return;
 	data += 7;
-	size_t zlen = h->len - (size_t)(data - h->bytes) - (sizeof end_stream - 1);
+	size_t zlen = h->len - (size_t)(data - h->bytes) - strlen(bc_pdf_end_stream);
 	size_t plain_len = 0;
 	char *plain = inflate_all(data, zlen, &plain_len);
 	if (!plain) {
@@ -338,7 +223,7 @@ static void mark_content(struct bc_pdf_filter *f, struct held *h)
 	char *marked = bc_pdf_mark_artifacts(plain, plain_len, &marked_len);
 	free(plain);
 	size_t clen = 0;
-	char *z = deflate_all(marked, marked_len, &clen);
+	char *z = bc_pdf_deflate(marked, marked_len, &clen);
 	free(marked);
 	if (!z) {
 		f->error = "compressing a page's content failed";
@@ -348,7 +233,7 @@ static void mark_content(struct bc_pdf_filter *f, struct held *h)
 	bc_buf_printf(&b, "%zu 0 obj\n<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\nstream\n",
 		      h->num, h->length_ref);
 	bc_buf_add(&b, z, clen);
-	bc_buf_adds(&b, end_stream);
+	bc_buf_adds(&b, bc_pdf_end_stream);
 	free(z);
 	free(h->bytes);
 	h->len = b.len;
@@ -366,7 +251,7 @@ static void mark_content(struct bc_pdf_filter *f, struct held *h)
 static void flush_held(struct bc_pdf_filter *f)
 {
 	for (size_t i = 0; i < f->nheld; i++) {
-		emit_object(f, f->held[i].num, f->held[i].bytes, f->held[i].len);
+		bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
 		free(f->held[i].bytes);
 	}
 	f->nheld = 0;
@@ -392,7 +277,7 @@ static void emit_with(struct bc_pdf_filter *f, size_t num, const char *s, size_t
 	if (f->nheld)
 		hold(f, num, b.data, b.len, 0);
 	else
-		emit_object(f, num, b.data, b.len);
+		bc_pdf_objects_add(f->w, num, b.data, b.len);
 	bc_buf_free(&b);
 }
 
@@ -466,7 +351,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 			if (f->held[i].num == contents && f->held[i].length_ref)
 				mark_content(f, &f->held[i]);
 		flush_held(f);
-		emit_object(f, num, s, n);
+		bc_pdf_objects_add(f->w, num, s, n);
 		return;
 	}
 	bool pages = starts(v, vn, "<< /Type /Pages\n");
@@ -485,7 +370,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 		if (f->nheld)
 			hold(f, num, r, len, 0);
 		else
-			emit_object(f, num, r, len);
+			bc_pdf_objects_add(f->w, num, r, len);
 		free(r);
 		return;
 	}
@@ -517,7 +402,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 	if (f->nheld)
 		hold(f, num, s, n, 0);
 	else
-		emit_object(f, num, s, n);
+		bc_pdf_objects_add(f->w, num, s, n);
 }
 
 /* ---- the end of the file ---- */
@@ -580,9 +465,9 @@ static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 		      "stream\n",
 		      meta, strlen(xmp));
 	bc_buf_adds(&b, xmp);
-	bc_buf_adds(&b, end_stream);
+	bc_buf_adds(&b, bc_pdf_end_stream);
 	free(xmp);
-	emit_object(f, meta, b.data, b.len);
+	bc_pdf_objects_add(f->w, meta, b.data, b.len);
 	bc_buf_free(&b);
 
 	const char *cat = f->catalog.bytes;
@@ -602,73 +487,10 @@ static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 		bc_buf_printf(&b, "   /PageLabels << /Nums [ 0 << /S /D /St %d >> ] >>\n",
 			      f->o->first_label);
 	bc_buf_adds(&b, close);
-	emit_object(f, f->catalog.num, b.data, b.len);
+	bc_pdf_objects_add(f->w, f->catalog.num, b.data, b.len);
 	bc_buf_free(&b);
 
-	close_batch(f);
-	/* The object streams, numbered after the metadata. */
-	size_t first_packed = size;
-	for (size_t i = 0; i < f->npacked; i++) {
-		struct packed *p = &f->packed[i];
-		*xent(f, size) = (struct xent){1, f->offset, 0};
-		b.len = 0;
-		bc_buf_printf(&b,
-			      "%zu 0 obj\n<< /Type /ObjStm\n   /N %u\n   /First %zu\n"
-			      "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
-			      size++, p->n, p->first, p->zlen);
-		emit(f, b.data, b.len);
-		emit(f, p->z, p->zlen);
-		emit(f, end_stream, sizeof end_stream - 1);
-	}
-	/* The cross-reference stream: type, 4-byte offset or stream number,
-	 * 2-byte generation or index. */
-	size_t xref_num = size++;
-	uint64_t xref = f->offset;
-	*xent(f, xref_num) = (struct xent){1, xref, 0};
-	if (xref > 0xffffffffu) {
-		f->error = "the PDF is larger than 4 GB";
-		bc_buf_free(&b);
-		return;
-	}
-	size_t rows_len = size * 7;
-	unsigned char *rows = bc_xcalloc(rows_len, 1);
-	for (size_t i = 0; i < size; i++) {
-		struct xent e = i < f->nx ? f->x[i] : (struct xent){0};
-		uint64_t w = e.type == 2 ? first_packed + e.where : e.where;
-		unsigned g = e.type == 2 ? e.index : e.type == 1 ? 0 : i == 0 ? 65535 : 0;
-		unsigned char *r = rows + i * 7;
-		r[0] = e.type;
-		for (int k = 0; k < 4; k++)
-			r[1 + k] = (unsigned char)(w >> (24 - 8 * k));
-		r[5] = (unsigned char)(g >> 8);
-		r[6] = (unsigned char)g;
-	}
-	size_t zlen = 0;
-	char *z = deflate_all((const char *)rows, rows_len, &zlen);
-	free(rows);
-	if (!z) {
-		f->error = "compressing the cross-reference stream failed";
-		bc_buf_free(&b);
-		return;
-	}
-	b.len = 0;
-	bc_buf_printf(&b,
-		      "%zu 0 obj\n<< /Type /XRef\n   /Size %zu\n   /W [ 1 4 2 ]\n"
-		      "   /Root %zu 0 R\n",
-		      xref_num, size, root);
-	if (info)
-		bc_buf_printf(&b, "   /Info %zu 0 R\n", info);
-	bc_buf_printf(&b,
-		      "   /ID [<%016" PRIx64 "%016" PRIx64 "> <%016" PRIx64 "%016" PRIx64 ">]\n"
-		      "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
-		      f->hash[0], f->hash[1], f->hash[0], f->hash[1], zlen);
-	emit(f, b.data, b.len);
-	emit(f, z, zlen);
-	free(z);
-	b.len = 0;
-	bc_buf_printf(&b, "%sstartxref\n%" PRIu64 "\n%%%%EOF\n", end_stream, xref);
-	emit(f, b.data, b.len);
-	bc_buf_free(&b);
+	f->error = bc_pdf_objects_finish(f->w, size, root, info);
 	f->done = true;
 }
 
@@ -679,12 +501,12 @@ static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 static int scan_object(struct scan *sc, const char *s, size_t n, size_t *end)
 {
 	if (sc->data) {
-		size_t k = sizeof end_stream - 1;
+		size_t k = strlen(bc_pdf_end_stream);
 		size_t from = sc->pos > sc->data_start ? sc->pos : sc->data_start;
 		if (from > 0)
 			from--; /* the newline before endstream may end the data */
 		if (n >= from + k) {
-			const char *e = find(s + from, n - from, end_stream, k);
+			const char *e = find(s + from, n - from, bc_pdf_end_stream, k);
 			if (e) {
 				*end = (size_t)(e - s) + k;
 				return 1;
@@ -745,7 +567,7 @@ static int scan_object(struct scan *sc, const char *s, size_t n, size_t *end)
 
 static void process(struct bc_pdf_filter *f)
 {
-	while (!f->done && !f->failed && !f->error) {
+	while (!f->done && !bc_pdf_objects_failed(f->w) && !f->error) {
 		const char *s = f->in.data + f->start;
 		size_t n = f->in.len - f->start;
 		if (!f->header_done) {
@@ -758,7 +580,7 @@ static void process(struct bc_pdf_filter *f)
 			const char *nl = memchr(s, '\n', n);
 			if (!nl)
 				return;
-			emit(f, s, (size_t)(nl - s) + 1);
+			bc_pdf_objects_raw(f->w, s, (size_t)(nl - s) + 1);
 			f->start += (size_t)(nl - s) + 1;
 			continue;
 		}
@@ -816,7 +638,7 @@ static void process(struct bc_pdf_filter *f)
 cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, unsigned int len)
 {
 	struct bc_pdf_filter *f = closure;
-	if (f->failed)
+	if (bc_pdf_objects_failed(f->w))
 		return CAIRO_STATUS_WRITE_ERROR;
 	if (f->error || f->done)
 		return CAIRO_STATUS_SUCCESS; /* reported by bc_pdf_filter_end */
@@ -828,13 +650,13 @@ cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, uns
 	}
 	bc_buf_add(&f->in, (const char *)data, len);
 	process(f);
-	return f->failed ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+	return bc_pdf_objects_failed(f->w) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
 
 int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
 {
 	int rc = 0;
-	if (f->failed) {
+	if (bc_pdf_objects_failed(f->w)) {
 		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed (disk full?)");
 		d->io_error = 1;
 		rc = -1;
@@ -847,12 +669,7 @@ int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
 		free(f->held[i].bytes);
 	free(f->held);
 	free(f->catalog.bytes);
-	free(f->x);
-	for (size_t i = 0; i < f->npacked; i++)
-		free(f->packed[i].z);
-	free(f->packed);
-	bc_buf_free(&f->batch.head);
-	bc_buf_free(&f->batch.body);
+	bc_pdf_objects_free(f->w);
 	bc_buf_free(&f->in);
 	free(f);
 	return rc;

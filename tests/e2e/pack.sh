@@ -244,6 +244,25 @@ check "bad paper: no pack and no temporary file written" cmp "$TMP/bad.before" "
 run_boardc pack "$BAD/agenda.xml" -o "$TMP/nopack.pdf"
 check "bad paper: no new pack written" test ! -e "$TMP/nopack.pdf"
 
+# The last paper broken: earlier papers are already drawn when it fails;
+# all of it is discarded, on one thread or two.
+LATE="$TMP/late"
+cp -R "$PACK" "$LATE"
+sed 's|<p>This report brings|<p><bogus/>This report brings|' "$PACK/london-councils-commissioning.xml" \
+	> "$LATE/london-councils-commissioning.xml"
+printf 'an older pack\n' > "$LATE/old.pdf"
+ls -a "$LATE" > "$TMP/late.before"
+for j in 1 2; do
+	run_boardc pack "$LATE/agenda.xml" -j$j -o "$LATE/old.pdf"
+	expect_rc "last paper bad, -j$j: exit 1" 1
+	expect_err "last paper bad, -j$j: its file:line diagnostic" \
+		"london-councils-commissioning\\.xml:[0-9]+:[0-9]+: error: .*bogus"
+	check "last paper bad, -j$j: the existing pack is left untouched" \
+		sh -c "printf 'an older pack\n' | cmp - '$LATE/old.pdf'"
+	ls -a "$LATE" > "$TMP/late.after"
+	check "last paper bad, -j$j: no temporary file left" cmp "$TMP/late.before" "$TMP/late.after"
+done
+
 run_boardc pack "$BAD/agenda.xml" --keep-going -o "$TMP/kg.pdf"
 expect_rc "--keep-going: still exit 1" 1
 expect_err "--keep-going: the diagnostic is still printed" "minutes-2012-05-31\\.xml:${badline:-0}:"
