@@ -253,6 +253,12 @@ static const struct {
 
 int main(int argc, char **argv)
 {
+	/* Cairo 1.16 compresses each page's content, which pdf_post.c must
+	 * then inflate to mark artifacts and compress again. With this set
+	 * (Cairo reads it when a PDF surface is created) Cairo leaves its
+	 * streams plain and pdf_post.c compresses each once. Set before any
+	 * thread starts; the output is the same either way. */
+	setenv("CAIRO_DEBUG_PDF", "1", 0);
 	if (argc < 2)
 		return bc_usage_error("%s", "no command given", usage_main);
 	const char *cmd = argv[1];

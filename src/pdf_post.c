@@ -41,7 +41,9 @@ struct held {
 	size_t num;
 	char *bytes;
 	size_t len;
-	size_t length_ref; /* a plain stream's /Length object, or 0 */
+	size_t length_ref; /* a stream's indirect /Length object, or 0 */
+	bool bare;	   /* "<< /Length N 0 R >>" only: content or a ToUnicode map */
+	bool raw;	   /* stream data not yet compressed */
 };
 
 /* Where the scan of the current object stands (positions from its start). */
@@ -60,6 +62,7 @@ struct bc_pdf_filter {
 	bool header_done, done;
 	struct bc_buf in; /* input not yet consumed, from `start` */
 	size_t start;
+	size_t unscanned; /* bytes written since the last scan */
 	struct scan sc;
 	struct bc_pdf_objects *w; /* where objects go */
 	struct held *held;
@@ -204,52 +207,76 @@ static char *inflate_all(const char *s, size_t n, size_t *out_len)
 	return bc_buf_detach(&b);
 }
 
-/* A held plain stream becomes the page's content with artifacts marked;
- * its /Length object (also held) gets the new length. */
-static void mark_content(struct bc_pdf_filter *f, struct held *h)
+/* The held stream *h compressed (its data first marked for artifacts when
+ * it is a page's content); its /Length object, held after it, gets the new
+ * length. Cairo compresses streams itself unless CAIRO_DEBUG_PDF is set
+ * (main.c sets it, so that content is compressed once, here). */
+static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 {
-	const char *data = strstr(h->bytes, "stream\n");
+	const char *data = strstr(h->bytes, ">>\nstream\n");
 	if (!data)
 		return;
-	data += 7;
-	size_t zlen = h->len - (size_t)(data - h->bytes) - strlen(bc_pdf_end_stream);
-	size_t plain_len = 0;
-	char *plain = inflate_all(data, zlen, &plain_len);
-	if (!plain) {
-		f->error = "a page's content stream does not decompress";
-		return;
+	data += 10;
+	size_t data_len = h->len - (size_t)(data - h->bytes) - strlen(bc_pdf_end_stream);
+	char *plain = NULL;
+	size_t plain_len = data_len;
+	if (!h->raw) {
+		plain = inflate_all(data, data_len, &plain_len);
+		if (!plain) {
+			f->error = "a page's content stream does not decompress";
+			return;
+		}
 	}
-	size_t marked_len = 0;
-	char *marked = bc_pdf_mark_artifacts(plain, plain_len, &marked_len);
-	free(plain);
+	const char *text = plain ? plain : data;
+	char *marked = NULL;
+	size_t marked_len = plain_len;
+	if (content)
+		marked = bc_pdf_mark_artifacts(text, plain_len, &marked_len);
 	size_t clen = 0;
-	char *z = bc_pdf_deflate(marked, marked_len, &clen);
+	char *z = bc_pdf_deflate(marked ? marked : text, marked_len, &clen);
 	free(marked);
+	free(plain);
 	if (!z) {
-		f->error = "compressing a page's content failed";
+		f->error = "compressing a stream failed";
 		return;
 	}
+	/* The dictionary as Cairo wrote it, with a /Filter when it had none. */
 	struct bc_buf b = {0};
-	bc_buf_printf(&b, "%zu 0 obj\n<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\nstream\n",
-		      h->num, h->length_ref);
+	const char *line = strchr(h->bytes, '<');
+	const char *eol = line ? strchr(line, '\n') : NULL;
+	if (h->raw && eol && eol < data) {
+		bc_buf_add(&b, h->bytes, (size_t)(eol - h->bytes) + 1);
+		bc_buf_adds(&b, "   /Filter /FlateDecode\n");
+		bc_buf_add(&b, eol + 1, (size_t)(data - eol - 1));
+	} else {
+		bc_buf_add(&b, h->bytes, (size_t)(data - h->bytes));
+	}
 	bc_buf_add(&b, z, clen);
 	bc_buf_adds(&b, bc_pdf_end_stream);
 	free(z);
 	free(h->bytes);
 	h->len = b.len;
 	h->bytes = bc_buf_detach(&b);
+	h->raw = false;
+	bool found = false;
 	for (size_t i = 0; i < f->nheld; i++)
-		if (f->held[i].num == h->length_ref) {
+		if (f->held[i].num == h->length_ref && !f->held[i].length_ref) {
 			free(f->held[i].bytes);
 			struct bc_buf l = {0};
 			bc_buf_printf(&l, "%zu 0 obj\n   %zu\nendobj\n", h->length_ref, clen);
 			f->held[i].len = l.len;
 			f->held[i].bytes = bc_buf_detach(&l);
+			found = true;
 		}
+	if (!found)
+		f->error = "a stream's length is not where Cairo writes it";
 }
 
 static void flush_held(struct bc_pdf_filter *f)
 {
+	for (size_t i = 0; i < f->nheld && !f->error; i++)
+		if (f->held[i].raw)
+			compress_held(f, &f->held[i], false);
 	for (size_t i = 0; i < f->nheld; i++) {
 		bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
 		free(f->held[i].bytes);
@@ -257,13 +284,14 @@ static void flush_held(struct bc_pdf_filter *f)
 	f->nheld = 0;
 }
 
-static void hold(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t length_ref)
+static struct held *hold(struct bc_pdf_filter *f, size_t num, const char *s, size_t n)
 {
 	char *copy = bc_xmalloc(n + 1);
 	memcpy(copy, s, n);
 	copy[n] = '\0';
-	struct held h = {num, copy, n, length_ref};
+	struct held h = {.num = num, .bytes = copy, .len = n};
 	BC_PUSH(f->held, f->nheld, f->heldcap, h);
+	return &f->held[f->nheld - 1];
 }
 
 /* Insert `add` into the object s[0..n) at `at`, and emit or hold it. */
@@ -275,7 +303,7 @@ static void emit_with(struct bc_pdf_filter *f, size_t num, const char *s, size_t
 	bc_buf_add(&b, add, add_len);
 	bc_buf_add(&b, s + at, n - at);
 	if (f->nheld)
-		hold(f, num, b.data, b.len, 0);
+		hold(f, num, b.data, b.len);
 	else
 		bc_pdf_objects_add(f->w, num, b.data, b.len);
 	bc_buf_free(&b);
@@ -332,24 +360,31 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 {
 	const char *v = s + body;
 	size_t vn = n - body;
-	size_t length_ref = 0;
 	if (starts(v, vn, "<< /Length ") && !starts(v, vn, "<< /Length1")) {
+		/* A stream with an indirect length: held, for a content stream
+		 * or a ToUnicode map ("bare": nothing but its length) is known
+		 * only by the next page dictionary, and an uncompressed one is
+		 * compressed before it goes out. */
 		size_t len_ref = ref_after(v, vn, "/Length");
-		char want[80];
-		int k = snprintf(want, sizeof want,
-				 "<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\n", len_ref);
-		if (k > 0 && starts(v, vn, want))
-			length_ref = len_ref;
-	}
-	if (length_ref) { /* a content stream or a ToUnicode map */
-		hold(f, num, s, n, length_ref);
-		return;
+		char bare[64], zipped[80];
+		snprintf(bare, sizeof bare, "<< /Length %zu 0 R\n>>\n", len_ref);
+		snprintf(zipped, sizeof zipped, "<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\n",
+			 len_ref);
+		const char *dict_end = find(v, vn, ">>\nstream\n", 10);
+		bool raw = dict_end && !find(v, (size_t)(dict_end - v), "/Filter", 7);
+		if (len_ref && (raw || starts(v, vn, zipped))) {
+			struct held *h = hold(f, num, s, n);
+			h->length_ref = len_ref;
+			h->raw = raw;
+			h->bare = starts(v, vn, raw ? bare : zipped);
+			return;
+		}
 	}
 	if (starts(v, vn, "<< /Type /Page ") || starts(v, vn, "<< /Type /Page\n")) {
 		size_t contents = ref_after(v, vn, "/Contents");
 		for (size_t i = 0; i < f->nheld && !f->error; i++)
-			if (f->held[i].num == contents && f->held[i].length_ref)
-				mark_content(f, &f->held[i]);
+			if (f->held[i].num == contents && f->held[i].bare)
+				compress_held(f, &f->held[i], true);
 		flush_held(f);
 		bc_pdf_objects_add(f->w, num, s, n);
 		return;
@@ -368,7 +403,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 			return;
 		}
 		if (f->nheld)
-			hold(f, num, r, len, 0);
+			hold(f, num, r, len);
 		else
 			bc_pdf_objects_add(f->w, num, r, len);
 		free(r);
@@ -376,7 +411,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 	}
 	if (starts(v, vn, "<< /Type /Catalog\n")) {
 		free(f->catalog.bytes);
-		f->catalog = (struct held){num, bc_xmalloc(n + 1), n, 0};
+		f->catalog = (struct held){.num = num, .bytes = bc_xmalloc(n + 1), .len = n};
 		memcpy(f->catalog.bytes, s, n);
 		f->catalog.bytes[n] = '\0';
 		return;
@@ -400,7 +435,7 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 		return;
 	}
 	if (f->nheld)
-		hold(f, num, s, n, 0);
+		hold(f, num, s, n);
 	else
 		bc_pdf_objects_add(f->w, num, s, n);
 }
@@ -649,6 +684,12 @@ cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, uns
 		f->start = 0;
 	}
 	bc_buf_add(&f->in, (const char *)data, len);
+	/* Cairo writes uncompressed content an operator at a time: scan
+	 * when a few pages' worth has come, not after every write. */
+	f->unscanned += len;
+	if (f->unscanned < 32768)
+		return CAIRO_STATUS_SUCCESS;
+	f->unscanned = 0;
 	process(f);
 	return bc_pdf_objects_failed(f->w) ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
 }
@@ -656,6 +697,8 @@ cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, uns
 int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
 {
 	int rc = 0;
+	if (!f->error && !f->done)
+		process(f); /* what came since the last scan */
 	if (bc_pdf_objects_failed(f->w)) {
 		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed (disk full?)");
 		d->io_error = 1;

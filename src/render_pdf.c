@@ -12,6 +12,7 @@
 
 #include <cairo-pdf.h>
 
+#include "pdf_pipe.h"
 #include "pdf_post.h"
 #include "render.h"
 #include "util.h"
@@ -89,7 +90,7 @@ struct saved_part {
 struct bc_pdf_writer {
 	struct bc_pdf_post post; /* read by the filter until the end */
 	char *lang, *title, *author, *subject, *date;
-	struct bc_pdf_filter *filter;
+	struct bc_pdf_pipe *pipe; /* into the finisher, pdf_post.c */
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	struct bc_tag_notes notes;
@@ -111,10 +112,10 @@ struct bc_pdf_writer *bc_pdf_writer_new(FILE *out, const struct bc_doc *meta,
 	w->post = (struct bc_pdf_post){w->lang,	   w->title, w->author,
 				       w->subject, w->date,  opts ? opts->first_label : 0};
 	/* pdf_post.c finishes Cairo's output on its way to `out`. */
-	w->filter = bc_pdf_filter_new(out, &w->post);
+	w->pipe = bc_pdf_pipe_new(bc_pdf_filter_new(out, &w->post));
 	const struct bc_style *st = meta->st;
-	w->surface = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, w->filter, st->page_w,
-							 st->page_h);
+	w->surface =
+	    cairo_pdf_surface_create_for_stream(bc_pdf_pipe_write, w->pipe, st->page_w, st->page_h);
 	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
 	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
 	cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
@@ -155,7 +156,7 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
 		if (cairo_status(cr) == CAIRO_STATUS_WRITE_ERROR) {
-			w->rc = -1; /* reported by bc_pdf_filter_end */
+			w->rc = -1; /* reported by bc_pdf_pipe_end */
 		} else if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 			bc_diag(d, BC_ERROR, 0, 0, "PDF drawing failed on page %zu: %s",
 				w->pages + p + 1, cairo_status_to_string(cairo_status(cr)));
@@ -236,13 +237,14 @@ int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d)
 	}
 	cairo_destroy(w->cr);
 	/* The structure tree is written now, with the notes' attributes. */
-	bc_pdf_filter_notes(w->filter, (const char *const *)w->notes.alts, w->notes.nalts,
-			    w->notes.scopes, w->notes.nscopes);
-	bc_pdf_filter_lead(w->filter, lead_pages, lead_kids);
+	struct bc_pdf_filter *f = bc_pdf_pipe_sync(w->pipe);
+	bc_pdf_filter_notes(f, (const char *const *)w->notes.alts, w->notes.nalts, w->notes.scopes,
+			    w->notes.nscopes);
+	bc_pdf_filter_lead(f, lead_pages, lead_kids);
 	cairo_surface_finish(w->surface);
 	cairo_status_t status = cairo_surface_status(w->surface);
 	cairo_surface_destroy(w->surface);
-	if (bc_pdf_filter_end(w->filter, d) != 0) {
+	if (bc_pdf_pipe_end(w->pipe, d) != 0) {
 		rc = -1;
 	} else if (rc == 0 && status != CAIRO_STATUS_SUCCESS) {
 		bc_diag(d, BC_ERROR, 0, 0, "writing the PDF failed: %s",

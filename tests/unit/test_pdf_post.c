@@ -64,6 +64,11 @@ static int make_pdf(size_t chunk, struct out *o)
 		cairo_tag_end(cr, "TH");
 		cairo_rectangle(cr, 0, 190, 200, 1); /* untagged: a rule */
 		cairo_fill(cr);
+		cairo_push_group(cr); /* a form XObject: a stream with more keys */
+		cairo_rectangle(cr, 100, 10, 20, 20);
+		cairo_fill(cr);
+		cairo_pop_group_to_source(cr);
+		cairo_paint_with_alpha(cr, 0.5);
 		if (page == 2)
 			cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
@@ -127,6 +132,47 @@ static void same_output_however_writes_are_cut(void **state)
 	free(sevens.data);
 }
 
+/* Every stream but the XMP metadata is compressed. */
+static int all_streams_compressed(const struct out *o)
+{
+	int streams = 0;
+	for (size_t i = 0; i + 8 <= o->len; i++) {
+		if (memcmp(o->data + i, ">>\nstream\n", 10) != 0)
+			continue;
+		size_t j = i;
+		while (j > 0 && memcmp(o->data + j, " obj\n", 5) != 0)
+			j--;
+		struct out dict = {o->data + j, i - j};
+		if (!contains(&dict, "/Filter /FlateDecode", 20) &&
+		    !contains(&dict, "/Type /Metadata", 15))
+			return 0;
+		streams++;
+	}
+	return streams;
+}
+
+/* With CAIRO_DEBUG_PDF Cairo leaves its streams uncompressed, and the
+ * filter compresses them: the file is the same as when Cairo compresses. */
+static void same_output_whether_cairo_compresses(void **state)
+{
+	(void)state;
+	struct out zipped = {0}, plain = {0};
+	unsetenv("CAIRO_DEBUG_PDF");
+	assert_int_equal(make_pdf(0, &zipped), 0);
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+	assert_int_equal(make_pdf(0, &plain), 0);
+	unsetenv("CAIRO_DEBUG_PDF");
+	assert_true(all_streams_compressed(&zipped) >= 5);
+	assert_int_equal(all_streams_compressed(&plain), all_streams_compressed(&zipped));
+	assert_int_equal(plain.len, zipped.len);
+	assert_memory_equal(plain.data, zipped.data, plain.len);
+	struct out text = inflate_streams(&plain);
+	assert_true(contains(&text, "/Artifact BMC", 13));
+	free(text.data);
+	free(zipped.data);
+	free(plain.data);
+}
+
 static void adds_what_cairo_cannot(void **state)
 {
 	(void)state;
@@ -188,6 +234,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(same_output_however_writes_are_cut),
+	    cmocka_unit_test(same_output_whether_cairo_compresses),
 	    cmocka_unit_test(adds_what_cairo_cannot),
 	    cmocka_unit_test(rejects_what_is_not_cairo_output),
 	};
