@@ -22,10 +22,10 @@
 #include <unistd.h>
 
 #include <pango/pangocairo.h>
-#include <pango/pangofc-fontmap.h>
 
 #include "commands.h"
 #include "datadir.h"
+#include "metrics_lock.h"
 #include "output.h"
 #include "pack.h"
 #include "paper.h"
@@ -79,12 +79,6 @@ struct queue {
 
 static void run_job(struct job *j)
 {
-	/* Start from an empty font cache: else a paper's line breaks could
-	 * depend on which papers this thread's font map served before, and so
-	 * on -j (Pango caches fonts with the metrics of their first use). */
-	PangoFontMap *fm = pango_cairo_font_map_get_default();
-	if (PANGO_IS_FC_FONT_MAP(fm))
-		pango_fc_font_map_cache_clear(PANGO_FC_FONT_MAP(fm));
 	FILE *log = open_memstream(&j->log, &j->log_len);
 	struct bc_diag d;
 	bc_diag_init(&d, j->item->paper, log ? log : stderr);
@@ -526,6 +520,9 @@ static int build(const struct options *o)
 
 	int paper_errors = 0; /* with --keep-going, the pack is still written */
 	struct pool pool;
+	/* Papers laid out side by side must break lines as they would alone. */
+	if (o->jobs > 1)
+		bc_metrics_lock_install();
 	pool_start(&pool, jobs, njobs, o->jobs);
 	for (size_t i = 0; i < nitems; i++) {
 		struct job *jb = job_of[i] ? pool_take(&pool, (size_t)(job_of[i] - jobs)) : NULL;
