@@ -136,7 +136,7 @@ static void same_output_however_writes_are_cut(void **state)
 static int all_streams_compressed(const struct out *o)
 {
 	int streams = 0;
-	for (size_t i = 0; i + 8 <= o->len; i++) {
+	for (size_t i = 0; i + 10 <= o->len; i++) {
 		if (memcmp(o->data + i, ">>\nstream\n", 10) != 0)
 			continue;
 		size_t j = i;
