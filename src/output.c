@@ -63,6 +63,20 @@ int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d)
 		o->fp = stdout;
 		return 0;
 	}
+	/* A device or a pipe (-o /dev/null, a FIFO) is written in place:
+	 * renaming over it would replace it with a plain file. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		o->fp = fopen(path, "wb");
+		if (!o->fp) {
+			bc_diag(d, BC_ERROR, 0, 0, "cannot open output '%s': %s", path,
+				strerror(errno));
+			d->io_error = 1;
+			return -1;
+		}
+		o->path = bc_xstrdup(path);
+		return 0;
+	}
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? bc_xstrndup(path, (size_t)(slash - path + 1)) : bc_xstrdup("");
 	o->tmp = bc_xasprintf("%s.boardc-XXXXXX", dir);
@@ -97,14 +111,19 @@ int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d)
 
 int bc_out_commit(struct bc_out *o, struct bc_diag *d)
 {
-	if (!o->path) {
-		if (fflush(o->fp) != 0) {
-			bc_diag(d, BC_ERROR, 0, 0, "writing to standard output failed: %s",
-				strerror(errno));
+	if (!o->tmp) { /* standard output, a device or a pipe */
+		int rc = fflush(o->fp) != 0 || ferror(o->fp) ? -1 : 0;
+		if (o->fp != stdout && fclose(o->fp) != 0)
+			rc = -1;
+		o->fp = NULL;
+		if (rc != 0) {
+			bc_diag(d, BC_ERROR, 0, 0, "writing to %s failed: %s",
+				o->path ? o->path : "standard output", strerror(errno));
 			d->io_error = 1;
-			return -1;
 		}
-		return 0;
+		free(o->path);
+		o->path = NULL;
+		return rc;
 	}
 	int rc = 0;
 	if (fflush(o->fp) != 0 || fsync(fileno(o->fp)) != 0 || ferror(o->fp))

@@ -11,11 +11,12 @@
 
 struct bc_out {
 	char *path; /* final name; NULL when writing to stdout */
-	char *tmp;  /* temporary name */
+	char *tmp;  /* temporary name; NULL when written in place */
 	FILE *fp;
 };
 
-/* path "-" writes to standard output. Returns 0 or -1 (diagnostic given). */
+/* path "-" writes to standard output; an existing device or FIFO is
+ * written in place. Returns 0 or -1 (diagnostic given). */
 int bc_out_open(struct bc_out *o, const char *path, struct bc_diag *d);
 /* Flush, sync and rename into place. */
 int bc_out_commit(struct bc_out *o, struct bc_diag *d);

@@ -3,7 +3,12 @@
  * The drawing thread appends Cairo's writes to `fill`; a full block goes on
  * the queue under the lock, and the finisher thread takes blocks off in
  * order and runs the filter on each. Blocks are reused, so a long document
- * allocates a handful of them in all. */
+ * allocates a handful of them in all.
+ *
+ * A failed write (a full disk) is never reported to Cairo: Cairo 1.16 with
+ * a structure tree aborts on an assertion in cairo_surface_finish when its
+ * stream has failed. Cairo finishes normally, the filter drops the rest,
+ * and bc_pdf_pipe_end reports the failure (bc_pdf_filter_end). */
 #include "pdf_pipe.h"
 
 #include <pthread.h>
@@ -33,7 +38,6 @@ struct bc_pdf_pipe {
 	size_t nspare;
 	bool busy;     /* the finisher is filtering a block */
 	bool ending;   /* no more blocks will come */
-	bool failed;   /* the filter could not write */
 	bool threaded; /* else (no thread could start) the filter runs inline */
 };
 
@@ -51,10 +55,9 @@ static void *finisher(void *arg)
 		p->nqueued--;
 		p->busy = true;
 		pthread_mutex_unlock(&p->lock);
-		cairo_status_t st = bc_pdf_filter_write(p->f, b.data, (unsigned int)b.len);
+		bc_pdf_filter_write(p->f, b.data, (unsigned int)b.len);
 		pthread_mutex_lock(&p->lock);
 		p->busy = false;
-		p->failed |= st != CAIRO_STATUS_SUCCESS;
 		b.len = 0;
 		p->spare[p->nspare++] = b;
 		pthread_cond_broadcast(&p->cond);
@@ -75,14 +78,13 @@ struct bc_pdf_pipe *bc_pdf_pipe_new(struct bc_pdf_filter *f)
 }
 
 /* Queue the fill block (waiting while the queue is full) and take a spare
- * one in its place. Returns whether the filter has failed. */
-static bool pass_on(struct bc_pdf_pipe *p)
+ * one in its place. */
+static void pass_on(struct bc_pdf_pipe *p)
 {
 	if (!p->threaded) {
-		p->failed |= bc_pdf_filter_write(p->f, p->fill.data, (unsigned int)p->fill.len) !=
-			     CAIRO_STATUS_SUCCESS;
+		bc_pdf_filter_write(p->f, p->fill.data, (unsigned int)p->fill.len);
 		p->fill.len = 0;
-		return p->failed;
+		return;
 	}
 	pthread_mutex_lock(&p->lock);
 	while (p->nqueued == MAX_QUEUED)
@@ -96,9 +98,7 @@ static bool pass_on(struct bc_pdf_pipe *p)
 		p->fill.data = bc_xmalloc(BLOCK);
 		p->fill.len = 0;
 	}
-	bool failed = p->failed;
 	pthread_mutex_unlock(&p->lock);
-	return failed;
 }
 
 cairo_status_t bc_pdf_pipe_write(void *closure, const unsigned char *data, unsigned int len)
@@ -110,8 +110,8 @@ cairo_status_t bc_pdf_pipe_write(void *closure, const unsigned char *data, unsig
 		p->fill.len += n;
 		data += n;
 		len -= (unsigned int)n;
-		if (p->fill.len == BLOCK && pass_on(p))
-			return CAIRO_STATUS_WRITE_ERROR;
+		if (p->fill.len == BLOCK)
+			pass_on(p);
 	}
 	return CAIRO_STATUS_SUCCESS;
 }

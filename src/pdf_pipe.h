@@ -20,7 +20,8 @@ struct bc_pdf_pipe;
 /* A pipe into `f`, which it owns from now on. */
 struct bc_pdf_pipe *bc_pdf_pipe_new(struct bc_pdf_filter *f);
 
-/* Cairo's write callback; the closure is the pipe. */
+/* Cairo's write callback; the closure is the pipe. Always succeeds: a
+ * failed write is reported by bc_pdf_pipe_end. */
 cairo_status_t bc_pdf_pipe_write(void *closure, const unsigned char *data, unsigned int len);
 
 /* Waits until the filter has taken everything written so far, and returns

@@ -416,3 +416,34 @@ fi
 good "UTF-8 BOM" "$TMP/bom.xml"
 contains "UTF-8 BOM: text present" "$TMP/UTF-8 BOM.txt" "A paper saved with a BOM."
 contains "UTF-8 BOM: title present" "$TMP/UTF-8 BOM.txt" "Byte order mark"
+
+# ---- a full disk ----
+# Standard output on /dev/full: every write fails. The PDF is finished on a
+# thread of its own (pdf_pipe.c); its failure must still stop the run with
+# the I/O exit status and say why, for a paper and for a pack.
+if [ -w /dev/full ]; then
+	RC=0
+	"$BOARDC" build "$SAMPLES/barnet-integrated-commissioning.xml" -o - > /dev/full 2> "$TMP/err" || RC=$?
+	expect_rc "full disk (build): exit 3" 3
+	expect_err "full disk (build): says the write failed" "writing the PDF failed \(disk full\?\)"
+	RC=0
+	"$BOARDC" pack "$SAMPLES/packs/hwbb-2012-07-26/agenda.xml" -j2 -o - > /dev/full 2> "$TMP/err" || RC=$?
+	expect_rc "full disk (pack -j2): exit 3" 3
+	expect_err "full disk (pack -j2): says the write failed" "writing the PDF failed \(disk full\?\)"
+fi
+
+# ---- a device or a pipe as the output ----
+# Written in place, not renamed over: -o /dev/null must leave /dev/null a
+# device. Tested with a FIFO (safe to replace if this breaks): it must still
+# be a FIFO afterwards, and its reader must get the whole PDF.
+rm -f "$TMP/fifo" "$TMP/fifo.pdf"
+if mkfifo "$TMP/fifo" 2> /dev/null; then
+	timeout 60 cat "$TMP/fifo" > "$TMP/fifo.pdf" &
+	reader=$!
+	run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/fifo"
+	wait "$reader"
+	expect_rc "FIFO output: exit 0" 0
+	check "FIFO output: still a FIFO" test -p "$TMP/fifo"
+	check "FIFO output: the reader got a whole PDF" qpdf --check "$TMP/fifo.pdf"
+	check "FIFO output: no temporary file" sh -c "! ls '$TMP'/.boardc-* 2> /dev/null"
+fi

@@ -213,11 +213,31 @@ stop_listener() {
 	fi
 }
 
-# signal_mid_write INPUT SIG: start "boardc build INPUT -o out/out.pdf" over
-# an existing out/out.pdf, wait until its temporary file appears (the PDF is
-# being written), send SIG, and check the old output is intact. Sets GOT and
-# TEMP_LEFT (the temporary file left behind, if any).
+# signal_mid_write SIG: write a long paper (30,000 paragraphs, some 860
+# pages) to paper.xml, start "boardc build paper.xml -o out/out.pdf" over an
+# existing out/out.pdf, wait until its temporary file appears (the PDF is
+# being written), send SIG, and check the old output is intact and, unless
+# SIG is KILL (which cannot be caught), that the temporary file went too.
 signal_mid_write() {
+	{
+		paper_head "Interrupted"
+		awk 'BEGIN { for (i = 1; i <= 30000; i++) printf "    <p>Paragraph %d of the long paper.</p>\n", i }'
+		paper_tail
+	} > paper.xml
+	_signal_mid_write paper.xml "$1" || return 0
+	if [ -z "$TEMP_LEFT" ]; then
+		note "no temporary file left"
+	elif [ "$1" = KILL ]; then
+		note "temporary file left after SIGKILL (allowed): $(basename "$TEMP_LEFT"), $(wc -c < "$TEMP_LEFT" | tr -d ' ') bytes"
+	else
+		bad "temporary file left after SIG$1: $(basename "$TEMP_LEFT"), $(wc -c < "$TEMP_LEFT" | tr -d ' ') bytes"
+	fi
+	rm -f out/.boardc-*
+}
+
+# _signal_mid_write INPUT SIG: the run and the old-output check; sets GOT
+# and TEMP_LEFT (the temporary file left behind, if any).
+_signal_mid_write() {
 	mkdir -p out
 	printf '%%PDF-1.4\n%% existing output of %s\n' "$NAME" > keep.ref
 	cp keep.ref out/out.pdf
@@ -268,6 +288,7 @@ os.execv(sys.argv[1], sys.argv[1:])' "$BOARDC" build "$1" -o out/out.pdf > "$W/s
 	want_same keep.ref out/out.pdf
 	TEMP_LEFT=
 	for _f in out/.boardc-*; do [ -e "$_f" ] && TEMP_LEFT=$_f; done
+	return 0
 }
 
 # ---- the standard procedure --------------------------------------------------

@@ -3,18 +3,4 @@
 # temporary file has appeared beside the target. The target must be the old
 # file, byte for byte (never a partial PDF).
 DESC="SIGKILL during the PDF write"
-run_case() {
-	{
-		paper_head "Interrupted"
-		awk 'BEGIN { for (i = 1; i <= 30000; i++) printf "    <p>Paragraph %d of the long paper.</p>\n", i }'
-		paper_tail
-	} > paper.xml
-	signal_mid_write paper.xml KILL || return 0
-	# SIGKILL cannot be caught: a temporary file may be left; report it.
-	if [ -n "$TEMP_LEFT" ]; then
-		note "temporary file left after SIGKILL (allowed): $(basename "$TEMP_LEFT"), $(wc -c < "$TEMP_LEFT" | tr -d ' ') bytes"
-	else
-		note "no temporary file left"
-	fi
-	rm -f out/.boardc-*
-}
+run_case() { signal_mid_write KILL; }
