@@ -759,7 +759,14 @@ struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc
 	/* The thread's default font map (Pango keeps one per thread): font
 	 * loading and fontconfig's caches are then paid once per process, and
 	 * a new map per document would leak fontconfig patterns each time. */
-	doc->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	PangoFontMap *map = pango_cairo_font_map_get_default();
+	/* 72 dpi for the map too, not only for our context: Pango measures a
+	 * font's metrics with a context of the map's own, and at the default
+	 * 96 dpi each font we measure became a second fontconfig pattern (a
+	 * 9 pt face also matched at 6.75 pt, two threads each). */
+	if (pango_cairo_font_map_get_resolution(PANGO_CAIRO_FONT_MAP(map)) != 72.0)
+		pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(map), 72.0);
+	doc->pango = pango_font_map_create_context(map);
 	pango_cairo_context_set_resolution(doc->pango, 72.0);
 	cairo_font_options_t *fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
