@@ -4,8 +4,10 @@
  * each with its own XML context and its own Pango font map (Pango gives
  * each thread a default one), while this thread draws the finished papers
  * into the PDF in item order and frees each at once: memory holds a few
- * papers, not the pack. A worker waits until its paper has been drawn
- * before it takes the next, so no font map is used by two threads at once.
+ * papers, not the pack. Each worker has two font maps and lays papers
+ * out in them by turns, and waits until a map's last paper has been drawn
+ * before it uses that map again, so no font map is used by two threads at
+ * once while drawing and layout overlap.
  * Page numbers, fillers, stamps and all drawing happen on this thread, in
  * item order, so the output is the same whatever -j is. The agenda, whose
  * page ranges are known only at the end, is drawn last and moved to the
@@ -98,13 +100,26 @@ static void run_job(struct job *j)
 		fclose(log);
 }
 
+/* A worker lays papers out in two font maps by turns: while this thread
+ * draws the paper laid out in one map, the worker goes on with the next
+ * paper in the other. Before it uses a map again it waits until that map's
+ * last paper has been drawn and freed, so no map is used by two threads at
+ * once, and memory holds at most two papers a worker. */
 static void *worker(void *arg)
 {
 	struct queue *q = arg;
+	PangoFontMap *maps[2] = {pango_cairo_font_map_new(), pango_cairo_font_map_new()};
+	struct job *last[2] = {NULL, NULL};
+	int turn = 0;
 	pthread_mutex_lock(&q->lock);
-	while (q->next < q->njobs) {
+	for (;;) {
+		while (last[turn] && !last[turn]->drawn)
+			pthread_cond_wait(&q->cond, &q->lock);
+		if (q->next >= q->njobs)
+			break;
 		struct job *j = &q->jobs[q->next++];
 		pthread_mutex_unlock(&q->lock);
+		pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(maps[turn]));
 		run_job(j);
 		pthread_mutex_lock(&q->lock);
 		j->done = true;
@@ -115,11 +130,17 @@ static void *worker(void *arg)
 			fflush(stderr);
 		}
 		pthread_cond_broadcast(&q->cond);
-		/* The paper's layouts belong to this thread's font map. */
-		while (!j->drawn)
-			pthread_cond_wait(&q->cond, &q->lock);
+		last[turn] = j;
+		turn ^= 1;
 	}
+	/* Both maps free of papers before they go. */
+	turn ^= 1;
+	while (last[turn] && !last[turn]->drawn)
+		pthread_cond_wait(&q->cond, &q->lock);
 	pthread_mutex_unlock(&q->lock);
+	pango_cairo_font_map_set_default(NULL);
+	g_object_unref(maps[0]);
+	g_object_unref(maps[1]);
 	return NULL;
 }
 

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "util.h"
 
@@ -50,6 +50,7 @@ struct bc_pdf_objects {
 	struct packed *packed;
 	size_t npacked, packedcap;
 	uint64_t hash[2]; /* FNV-1a over the output, for /ID */
+	struct libdeflate_compressor *zc;
 };
 
 struct bc_pdf_objects *bc_pdf_objects_new(FILE *out)
@@ -58,6 +59,7 @@ struct bc_pdf_objects *bc_pdf_objects_new(FILE *out)
 	w->out = out;
 	w->hash[0] = 0xcbf29ce484222325u;
 	w->hash[1] = 0x84222325cbf29ce4u;
+	w->zc = libdeflate_alloc_compressor(BC_PDF_DEFLATE_LEVEL); /* NULL: deflate fails */
 	return w;
 }
 
@@ -69,6 +71,7 @@ void bc_pdf_objects_free(struct bc_pdf_objects *w)
 	free(w->packed);
 	bc_buf_free(&w->batch.head);
 	bc_buf_free(&w->batch.body);
+	libdeflate_free_compressor(w->zc);
 	free(w);
 }
 
@@ -105,12 +108,14 @@ static struct xent *xent(struct bc_pdf_objects *w, size_t num)
 	return &w->x[num];
 }
 
-char *bc_pdf_deflate(const char *s, size_t n, size_t *out_len)
+char *bc_pdf_deflate(struct bc_pdf_objects *w, const char *s, size_t n, size_t *out_len)
 {
-	uLongf zlen = compressBound((uLong)n);
-	char *z = bc_xmalloc(zlen + 1);
-	if (compress2((Bytef *)z, &zlen, (const Bytef *)s, (uLong)n, Z_DEFAULT_COMPRESSION) !=
-	    Z_OK) {
+	if (!w->zc)
+		return NULL;
+	size_t cap = libdeflate_zlib_compress_bound(w->zc, n);
+	char *z = bc_xmalloc(cap);
+	size_t zlen = libdeflate_zlib_compress(w->zc, s, n, z, cap);
+	if (zlen == 0) {
 		free(z);
 		return NULL;
 	}
@@ -126,7 +131,7 @@ static void close_batch(struct bc_pdf_objects *w)
 		return;
 	struct packed p = {.first = b->head.len, .n = b->n};
 	bc_buf_add(&b->head, b->body.data, b->body.len);
-	p.z = bc_pdf_deflate(b->head.data, b->head.len, &p.zlen);
+	p.z = bc_pdf_deflate(w, b->head.data, b->head.len, &p.zlen);
 	if (!p.z)
 		w->error = "compressing an object stream failed";
 	else
@@ -200,7 +205,7 @@ const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t 
 		r[6] = (unsigned char)g;
 	}
 	size_t zlen = 0;
-	char *z = bc_pdf_deflate((const char *)rows, rows_len, &zlen);
+	char *z = bc_pdf_deflate(w, (const char *)rows, rows_len, &zlen);
 	free(rows);
 	if (!z) {
 		bc_buf_free(&b);

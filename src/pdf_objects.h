@@ -25,8 +25,11 @@ const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t 
 /* Whether a write to the file failed. */
 bool bc_pdf_objects_failed(const struct bc_pdf_objects *w);
 
-/* s[0..n) deflated (caller frees), or NULL. */
-char *bc_pdf_deflate(const char *s, size_t n, size_t *out_len);
+/* s[0..n) deflated in the zlib format (caller frees), or NULL; with
+ * libdeflate, which compresses a whole buffer at once: at level 6 as fast
+ * as zlib's default and 3-4% smaller. */
+#define BC_PDF_DEFLATE_LEVEL 6
+char *bc_pdf_deflate(struct bc_pdf_objects *w, const char *s, size_t n, size_t *out_len);
 
 /* How every stream object ends. */
 extern const char bc_pdf_end_stream[];

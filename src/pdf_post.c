@@ -44,6 +44,8 @@ struct held {
 	size_t length_ref; /* a stream's indirect /Length object, or 0 */
 	bool bare;	   /* "<< /Length N 0 R >>" only: content or a ToUnicode map */
 	bool raw;	   /* stream data not yet compressed */
+	bool ours;	   /* compressed here (Cairo's compression is replaced, so
+			    * the file is the same whether Cairo compressed or not) */
 };
 
 /* Where the scan of the current object stands (positions from its start). */
@@ -233,7 +235,7 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 	if (content)
 		marked = bc_pdf_mark_artifacts(text, plain_len, &marked_len);
 	size_t clen = 0;
-	char *z = bc_pdf_deflate(marked ? marked : text, marked_len, &clen);
+	char *z = bc_pdf_deflate(f->w, marked ? marked : text, marked_len, &clen);
 	free(marked);
 	free(plain);
 	if (!z) {
@@ -258,6 +260,7 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 	h->len = b.len;
 	h->bytes = bc_buf_detach(&b);
 	h->raw = false;
+	h->ours = true;
 	bool found = false;
 	for (size_t i = 0; i < f->nheld; i++)
 		if (f->held[i].num == h->length_ref && !f->held[i].length_ref) {
@@ -275,7 +278,7 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 static void flush_held(struct bc_pdf_filter *f)
 {
 	for (size_t i = 0; i < f->nheld && !f->error; i++)
-		if (f->held[i].raw)
+		if (f->held[i].length_ref && !f->held[i].ours)
 			compress_held(f, &f->held[i], false);
 	for (size_t i = 0; i < f->nheld; i++) {
 		bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
@@ -368,11 +371,13 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 		size_t len_ref = ref_after(v, vn, "/Length");
 		char bare[64], zipped[80];
 		snprintf(bare, sizeof bare, "<< /Length %zu 0 R\n>>\n", len_ref);
-		snprintf(zipped, sizeof zipped, "<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\n",
-			 len_ref);
+		int zn = snprintf(zipped, sizeof zipped,
+				  "<< /Length %zu 0 R\n   /Filter /FlateDecode\n>>\n", len_ref);
 		const char *dict_end = find(v, vn, ">>\nstream\n", 10);
 		bool raw = dict_end && !find(v, (size_t)(dict_end - v), "/Filter", 7);
-		if (len_ref && (raw || starts(v, vn, zipped))) {
+		/* zipped less its closing ">>": Cairo's deflate and nothing else */
+		bool deflated = zn > 3 && vn > (size_t)zn - 3 && !memcmp(v, zipped, (size_t)zn - 3);
+		if (len_ref && (raw || deflated)) {
 			struct held *h = hold(f, num, s, n);
 			h->length_ref = len_ref;
 			h->raw = raw;

@@ -16,9 +16,9 @@
 #include <sys/stat.h>
 
 #include <cairo.h>
-#include <librsvg/rsvg.h>
 #include <libxml/tree.h>
 
+#include "svg.h"
 #include "util.h"
 #include "xml.h"
 
@@ -658,53 +658,12 @@ static cairo_surface_t *svg_logo(struct bc_style *st, const char *bytes, size_t 
 		snprintf(why, size, "%s", bad);
 		return NULL;
 	}
-	/* From bytes, with no base file: relative references cannot load. */
-	GError *err = NULL;
-	RsvgHandle *h = rsvg_handle_new_from_data((const guint8 *)bytes, len, &err);
-	if (!h) {
-		/* librsvg's parse messages end in a newline. */
-		const char *m = err && err->message ? err->message : "?";
-		int n = (int)strlen(m);
-		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
-			n--;
-		snprintf(why, size, "is not a readable SVG (%.*s)", n, m);
-		g_clear_error(&err);
-		return NULL;
+	double w = 0, h = 0;
+	cairo_surface_t *rec = bc_svg_render(bytes, len, &w, &h, why, size);
+	if (rec) {
+		st->logo_nat_w = w;
+		st->logo_nat_h = h;
 	}
-	rsvg_handle_set_dpi(h, 72); /* one CSS pixel = one point */
-	double w = 0, ht = 0;
-	if (!rsvg_handle_get_intrinsic_size_in_pixels(h, &w, &ht)) {
-		gboolean has_vb = FALSE;
-		RsvgRectangle vb = {0, 0, 0, 0};
-		rsvg_handle_get_intrinsic_dimensions(h, NULL, NULL, NULL, NULL, &has_vb, &vb);
-		w = has_vb ? vb.width : 0;
-		ht = has_vb ? vb.height : 0;
-	}
-	cairo_surface_t *rec = NULL;
-	if (!(w > 0 && ht > 0 && w < 100000 && ht < 100000)) {
-		snprintf(why, size,
-			 "has no usable size: give the <svg> a viewBox, or a width "
-			 "and height");
-	} else {
-		cairo_rectangle_t ext = {0, 0, w, ht};
-		rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &ext);
-		cairo_t *cr = cairo_create(rec);
-		RsvgRectangle vp = {0, 0, w, ht};
-		gboolean ok = rsvg_handle_render_document(h, cr, &vp, &err);
-		cairo_status_t cs = cairo_status(cr);
-		cairo_destroy(cr);
-		if (!ok || cs != CAIRO_STATUS_SUCCESS) {
-			snprintf(why, size, "cannot be drawn (%s)",
-				 err ? err->message : cairo_status_to_string(cs));
-			g_clear_error(&err);
-			cairo_surface_destroy(rec);
-			rec = NULL;
-		} else {
-			st->logo_nat_w = w;
-			st->logo_nat_h = ht;
-		}
-	}
-	g_object_unref(h);
 	return rec;
 }
 
