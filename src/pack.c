@@ -100,6 +100,19 @@ static void run_job(struct job *j)
 		fclose(log);
 }
 
+/* The paper and its layout, freed by the thread that made them (a free
+ * into another thread's malloc arena takes that arena's lock, which its
+ * owner is busy taking). */
+static void job_free(struct job *j)
+{
+	if (!j)
+		return;
+	bc_doc_free(j->doc);
+	j->doc = NULL;
+	bc_paper_free(j->paper);
+	j->paper = NULL;
+}
+
 /* A worker lays papers out in two font maps by turns: while this thread
  * draws the paper laid out in one map, the worker goes on with the next
  * paper in the other. Before it uses a map again it waits until that map's
@@ -115,6 +128,7 @@ static void *worker(void *arg)
 	for (;;) {
 		while (last[turn] && !last[turn]->drawn)
 			pthread_cond_wait(&q->cond, &q->lock);
+		job_free(last[turn]);
 		if (q->next >= q->njobs)
 			break;
 		struct job *j = &q->jobs[q->next++];
@@ -137,6 +151,7 @@ static void *worker(void *arg)
 	turn ^= 1;
 	while (last[turn] && !last[turn]->drawn)
 		pthread_cond_wait(&q->cond, &q->lock);
+	job_free(last[turn]);
 	pthread_mutex_unlock(&q->lock);
 	pango_cairo_font_map_set_default(NULL);
 	g_object_unref(maps[0]);
@@ -181,13 +196,11 @@ static struct job *pool_take(struct pool *p, size_t i)
 	return j;
 }
 
-/* The paper is drawn and freed: its worker may go on. */
+/* The paper is drawn: its worker may free it and go on. */
 static void pool_release(struct pool *p, struct job *j)
 {
-	bc_doc_free(j->doc);
-	j->doc = NULL;
-	bc_paper_free(j->paper);
-	j->paper = NULL;
+	if (p->started == 0)
+		job_free(j);
 	free(j->log);
 	j->log = NULL;
 	pthread_mutex_lock(&p->q.lock);
