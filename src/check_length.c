@@ -64,7 +64,7 @@ static void layout_and_pages(struct bc_check_ctx *cx)
 		return;
 	struct bc_diag d;
 	bc_diag_init(&d, cx->file, fp);
-	struct bc_doc *doc = bc_layout(p->root, p->style, p->tmpl, p->dir, &d);
+	struct bc_doc *doc = bc_layout(p->root, p->style, p->tmpl, p->dir, 1, &d);
 	fclose(fp);
 	bc_check_import(cx->out, captured, cx->file, cx->root, cx->cfg);
 	free(captured);

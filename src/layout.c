@@ -752,7 +752,7 @@ static void running_slots(struct bc_lctx *lc, char *const text[3], const char *c
 	}
 }
 
-struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc_diag *d)
+struct bc_doc *bc_doc_part(const struct bc_style *st, const char *lang)
 {
 	struct bc_doc *doc = bc_xcalloc(1, sizeof *doc);
 	doc->st = st;
@@ -785,7 +785,12 @@ struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc
 	doc->font_label = font(st, st->small_size, true);
 	for (int i = 0; i < 3; i++)
 		doc->font_h[i] = font(st, st->h_size[i], true);
+	return doc;
+}
 
+struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc_diag *d)
+{
+	struct bc_doc *doc = bc_doc_part(st, lang);
 	/* Warn, naming the font, when the style's face is not installed. */
 	PangoFont *loaded = pango_context_load_font(doc->pango, doc->font_body);
 	if (loaded) {
@@ -800,10 +805,21 @@ struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc
 	return doc;
 }
 
+/* Print, and forget, the document's missing-glyph warnings. */
+static void glyph_warnings(struct bc_doc *doc, struct bc_diag *d)
+{
+	for (size_t i = 0; i < doc->nglyph_notes; i++) {
+		bc_diag(d, BC_WARNING, 0, 0, "%s", doc->glyph_notes[i]);
+		free(doc->glyph_notes[i]);
+	}
+	doc->nglyph_notes = 0;
+}
+
 void bc_doc_finish(struct bc_lctx *lc, bool running)
 {
 	struct bc_doc *doc = lc->doc;
 	const struct bc_style *st = lc->st;
+	glyph_warnings(doc, lc->d);
 	bc_paginate(doc);
 	if (!running)
 		return;
@@ -826,29 +842,68 @@ void bc_doc_finish(struct bc_lctx *lc, bool running)
 	}
 }
 
+struct bc_lctx bc_lctx_init(struct bc_doc *doc, const struct bc_node *root,
+			    const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d)
+{
+	return (struct bc_lctx){doc,
+				doc->st,
+				d,
+				base_dir ? base_dir : ".",
+				bc_style_text_width(doc->st),
+				0,
+				bc_node_attr_is(root, "numbering", "flat"),
+				tmpl};
+}
+
+void bc_layout_parts(struct bc_lctx *lc, const struct bc_node *from, const struct bc_node *to)
+{
+	struct flow fl = {0, 0, 0};
+	for (const struct bc_node *c = from; c && c != to; c = c->next) {
+		if (c->kind == BC_FRONT)
+			bc_layout_front(lc, c);
+		else if (c->kind == BC_APPENDIX)
+			appendix(lc, c);
+		else if (bc_kind_is_sectionlike(c->kind))
+			sectionlike(lc, c, fl);
+	}
+}
+
+void bc_doc_append(struct bc_doc *doc, struct bc_doc *part)
+{
+	for (size_t i = 0; i < part->nblocks; i++)
+		*bc_doc_add_block(doc, part->blocks[i].kind) = part->blocks[i];
+	part->nblocks = 0;
+	for (size_t i = 0; i < part->nglyph_notes; i++) {
+		if (doc->nglyph_notes < BC_GLYPH_NOTES)
+			doc->glyph_notes[doc->nglyph_notes++] = part->glyph_notes[i];
+		else
+			free(part->glyph_notes[i]);
+	}
+	part->nglyph_notes = 0;
+	if (part->paras) {
+		struct bc_para *last = part->paras;
+		while (last->owned_next)
+			last = last->owned_next;
+		last->owned_next = doc->paras;
+		doc->paras = part->paras;
+		part->paras = NULL;
+	}
+	bc_doc_free(part);
+}
+
 struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
-			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d)
+			 const struct bc_template *tmpl, const char *base_dir, int jobs,
+			 struct bc_diag *d)
 {
 	struct bc_doc *doc = bc_doc_new(st, bc_node_attr(root, "lang"), d);
-	struct bc_lctx lc = {doc,
-			     st,
-			     d,
-			     base_dir ? base_dir : ".",
-			     bc_style_text_width(st),
-			     0,
-			     bc_node_attr_is(root, "numbering", "flat"),
-			     tmpl};
+	struct bc_lctx lc = bc_lctx_init(doc, root, tmpl, base_dir, d);
 	set_meta(doc, root);
 	int before = d->errors;
-	struct flow fl = {0, 0, 0};
-	for (const struct bc_node *c = root->first; c; c = c->next) {
-		if (c->kind == BC_FRONT)
-			bc_layout_front(&lc, c);
-		else if (c->kind == BC_APPENDIX)
-			appendix(&lc, c);
-		else if (bc_kind_is_sectionlike(c->kind))
-			sectionlike(&lc, c, fl);
-	}
+	/* Later parts of a long paper on other threads (layout_split.c). */
+	struct bc_split *split = bc_split_start(doc, root, tmpl, base_dir, jobs, d);
+	bc_layout_parts(&lc, root->first, bc_split_first(split));
+	bc_split_end(split, doc, d);
+	glyph_warnings(doc, d);
 	if (d->errors != before) {
 		bc_doc_free(doc);
 		return NULL;
@@ -919,6 +974,8 @@ void bc_doc_free(struct bc_doc *doc)
 	free(doc->subject);
 	free(doc->keywords);
 	free(doc->lang);
+	for (size_t i = 0; i < doc->nglyph_notes; i++)
+		free(doc->glyph_notes[i]);
 	free(doc);
 }
 

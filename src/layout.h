@@ -205,6 +205,11 @@ struct bc_doc {
 	char *fields[BC_NFIELDS];
 	char *title, *author, *subject, *keywords, *lang;
 	char *dest_prefix; /* prepended to destination names (papers in a pack) */
+			   /* "N characters in ... have no glyph" warnings, printed by
+			    * bc_doc_finish: at most BC_GLYPH_NOTES a document. */
+#define BC_GLYPH_NOTES 20
+	char *glyph_notes[BC_GLYPH_NOTES];
+	size_t nglyph_notes;
 	PangoContext *pango;
 	PangoFontDescription *font_body, *font_bold, *font_small, *font_table, *font_table_bold,
 	    *font_title, *font_h[3], *font_label;
@@ -212,9 +217,12 @@ struct bc_doc {
 };
 
 /* Lay out and paginate a numbered, validated paper. base_dir is where
- * images are looked up. Returns NULL after diagnostics on error. */
+ * images are looked up. With jobs > 1 a long paper's later parts are laid
+ * out on other threads (layout_split.c); the result is the same. Returns
+ * NULL after diagnostics on error. */
 struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
-			 const struct bc_template *tmpl, const char *base_dir, struct bc_diag *d);
+			 const struct bc_template *tmpl, const char *base_dir, int jobs,
+			 struct bc_diag *d);
 void bc_doc_free(struct bc_doc *doc);
 
 /* For documents other than papers (an agenda front sheet, a blank-page
@@ -222,6 +230,12 @@ void bc_doc_free(struct bc_doc *doc);
  * builders below through a struct bc_lctx, then finished (paginated, and
  * given running header and footer when `running`). */
 struct bc_doc *bc_doc_new(const struct bc_style *st, const char *lang, struct bc_diag *d);
+
+/* A document with the style's fonts and no diagnostics (bc_doc_new less
+ * its missing-font warning): a part of a paper laid out on another thread. */
+struct bc_doc *bc_doc_part(const struct bc_style *st, const char *lang);
+/* Move part's blocks, and the paras they show, to the end of doc; frees part. */
+void bc_doc_append(struct bc_doc *doc, struct bc_doc *part);
 
 /* Look up where a node was placed; NULL if it was not. */
 const struct bc_anchor *bc_doc_anchor(const struct bc_doc *doc, const struct bc_node *n);
@@ -258,6 +272,25 @@ struct bc_lctx {
 	bool flat;			/* paragraphs numbered 1, 2, 3 through the paper */
 	const struct bc_template *tmpl; /* the paper's template, or NULL */
 };
+
+struct bc_lctx bc_lctx_init(struct bc_doc *doc, const struct bc_node *root,
+			    const struct bc_template *tmpl, const char *base_dir,
+			    struct bc_diag *d);
+/* Lay out the paper's top-level parts from `from` up to `to` (NULL: all). */
+void bc_layout_parts(struct bc_lctx *lc, const struct bc_node *from, const struct bc_node *to);
+
+/* layout_split.c: a long paper's later parts laid out on other threads. */
+struct bc_split;
+/* Start threads on the later parts of root when jobs > 1 and the paper is
+ * long enough; NULL (lay everything out here) otherwise. */
+struct bc_split *bc_split_start(const struct bc_doc *doc, const struct bc_node *root,
+				const struct bc_template *tmpl, const char *base_dir, int jobs,
+				struct bc_diag *d);
+/* The first part the threads took: where this thread stops (NULL: the end). */
+const struct bc_node *bc_split_first(const struct bc_split *sp);
+/* Wait for the threads, print their diagnostics in document order and
+ * append their blocks to doc. NULL is a no-op. */
+void bc_split_end(struct bc_split *sp, struct bc_doc *doc, struct bc_diag *d);
 
 void bc_tb_text(struct bc_tb *tb, const char *s);
 void bc_tb_inline(struct bc_tb *tb, struct bc_lctx *lc, const struct bc_node *parent);

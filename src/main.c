@@ -52,7 +52,7 @@ static const char usage_main[] =
 
 static const char usage_build[] =
     "usage: boardc build PAPER.xml [-o OUT.pdf] [--style STYLE.xml] [-f pdf|png|svg|html]\n"
-    "                    [-r DPI] [--no-check]\n"
+    "                    [-r DPI] [-j N] [--no-check]\n"
     "\n"
     "Validate PAPER.xml and write it as a paginated PDF. The error-severity rules\n"
     "of 'boardc check' run too, and stop the build.\n"
@@ -63,6 +63,8 @@ static const char usage_build[] =
     "  -f, --format FMT         pdf (default); html (one accessible page); png or svg\n"
     "                           (one file per page: -o x.png gives x-1.png, x-2.png ...)\n"
     "  -r, --resolution DPI     resolution of png pages (default 96)\n"
+    "  -j, --jobs N             lay a long paper out on up to N threads (default: the\n"
+    "                           number of cores); the output is the same for any N\n"
     "      --max-input-bytes N  refuse input files larger than N bytes (default 16 MiB)\n"
     "      --no-check           skip the check rules (for drafts)\n"
     "  -h, --help               show this help\n"
@@ -120,6 +122,7 @@ static int cmd_build(int argc, char **argv)
 	double dpi = 96;
 	struct bc_limits lim = BC_LIMITS_DEFAULT;
 	bool check = true;
+	int jobs = bc_jobs_default();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -158,6 +161,13 @@ static int cmd_build(int argc, char **argv)
 			if (*end || !(dpi >= 10 && dpi <= 1200))
 				return bc_usage_error("resolution '%s' is not between 10 and 1200",
 						      argv[i], usage_build);
+		} else if (!strncmp(a, "-j", 2) || !strcmp(a, "--jobs")) {
+			const char *v = a[1] == 'j' && a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
+			jobs = bc_jobs_parse(v);
+			if (!jobs)
+				return bc_usage_error("-j needs a number of threads from 1 to 64, "
+						      "not '%s'",
+						      v ? v : "", usage_build);
 		} else if (!strcmp(a, "--max-input-bytes")) {
 			if (++i >= argc)
 				return bc_usage_error("%s needs a number", a, usage_build);
@@ -207,7 +217,7 @@ static int cmd_build(int argc, char **argv)
 		check_errors = bc_check_build(x, paper, input, &d);
 	struct bc_doc *doc = NULL;
 	if (paper->root && paper->style && !d.errors)
-		doc = bc_layout(paper->root, paper->style, paper->tmpl, paper->dir, &d);
+		doc = bc_layout(paper->root, paper->style, paper->tmpl, paper->dir, jobs, &d);
 	d.errors += check_errors;
 	if (doc && !d.errors && format == BC_FORMAT_HTML) {
 		struct bc_out out;

@@ -20,10 +20,8 @@ static PangoFontMetrics *locked_get_metrics(PangoFont *font, PangoLanguage *lang
 	return m;
 }
 
-void bc_metrics_lock_install(void)
+void bc_metrics_lock_install_for(PangoContext *ctx, const PangoFontDescription *desc)
 {
-	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	PangoFontDescription *desc = pango_font_description_from_string("Sans 10");
 	PangoFont *font = pango_context_load_font(ctx, desc);
 	if (font) {
 		PangoFontClass *k = PANGO_FONT_GET_CLASS(font);
@@ -33,6 +31,13 @@ void bc_metrics_lock_install(void)
 		}
 		g_object_unref(font);
 	}
+}
+
+void bc_metrics_lock_install(void)
+{
+	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	PangoFontDescription *desc = pango_font_description_from_string("Sans 10");
+	bc_metrics_lock_install_for(ctx, desc);
 	pango_font_description_free(desc);
 	g_object_unref(ctx);
 }

@@ -7,10 +7,15 @@
  * character width of 0. Line breaking uses that width, so a paper laid out
  * beside another could break its lines differently. The lock serialises
  * metrics computation for every font Pango's Cairo font map makes. Called
- * once, before threads lay text out (boardc pack). */
+ * before threads lay text out (boardc pack, and build on several threads);
+ * installing it again is harmless. */
 #ifndef BC_METRICS_LOCK_H
 #define BC_METRICS_LOCK_H
 
+#include <pango/pango.h>
+
 void bc_metrics_lock_install(void);
+/* The same, found through a font ctx already has (no font matching). */
+void bc_metrics_lock_install_for(PangoContext *ctx, const PangoFontDescription *desc);
 
 #endif

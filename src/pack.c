@@ -1,18 +1,17 @@
 /* pack.c - boardc pack: an agenda and its papers as one published PDF.
  *
  * Papers are independent, so worker threads read and lay them out (-j),
- * each with its own XML context and its own Pango font map (Pango gives
- * each thread a default one), while this thread draws the finished papers
- * into the PDF in item order and frees each at once: memory holds a few
- * papers, not the pack. Each worker has two font maps and lays papers
- * out in them by turns, and waits until a map's last paper has been drawn
- * before it uses that map again, so no font map is used by two threads at
- * once while drawing and layout overlap.
- * Page numbers, fillers, stamps and all drawing happen on this thread, in
- * item order, so the output is the same whatever -j is. The agenda, whose
- * page ranges are known only at the end, is drawn last and moved to the
- * front of the file (render_pdf.c); its page count is fixed beforehand
- * with the widest page ranges in place. */
+ * each with its own XML context and Pango font maps, while this thread
+ * draws the finished papers into the PDF in item order; as soon as a paper
+ * is drawn its worker frees it, so memory holds a few papers, not the pack.
+ * Each worker has two font maps and lays papers out in them by turns, and
+ * waits until a map's last paper has been drawn before it uses that map
+ * again, so no font map is used by two threads at once while drawing and
+ * layout overlap. Page numbers, fillers, stamps and all drawing happen on
+ * this thread, in item order, so the output is the same whatever -j is.
+ * The agenda, whose page ranges are known only at the end, is drawn last
+ * and moved to the front of the file (render_pdf.c); its page count is
+ * fixed beforehand with the widest page ranges in place. */
 #include <errno.h>
 #include <libgen.h>
 #include <pthread.h>
@@ -91,8 +90,8 @@ static void run_job(struct job *j)
 		bc_diag(&d, BC_ERROR, j->paper->root->line, j->paper->root->col,
 			"an agenda item's paper must be a <paper>");
 	if (j->paper->root && j->paper->style && !d.errors)
-		j->doc =
-		    bc_layout(j->paper->root, j->paper->style, j->paper->tmpl, j->paper->dir, &d);
+		j->doc = bc_layout(j->paper->root, j->paper->style, j->paper->tmpl, j->paper->dir,
+				   1, &d);
 	bc_xml_free(x);
 	j->errors = d.errors;
 	j->io_error = d.io_error;
@@ -242,12 +241,6 @@ static void paper_deps(FILE *out, const struct bc_paper *p, const char *path)
 	free(style_path);
 }
 
-static int default_jobs(void)
-{
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
-}
-
 static char *default_output(const char *agenda)
 {
 	size_t n = strlen(agenda);
@@ -264,7 +257,7 @@ struct options {
 
 static int parse_args(int argc, char **argv, struct options *o)
 {
-	o->jobs = default_jobs();
+	o->jobs = bc_jobs_default();
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -284,13 +277,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->deps = argv[i];
 		} else if (!strncmp(a, "-j", 2) || !strcmp(a, "--jobs")) {
 			const char *v = a[1] == 'j' && a[2] ? a + 2 : (++i < argc ? argv[i] : NULL);
-			char *end;
-			long n = v ? strtol(v, &end, 10) : 0;
-			if (!v || *end || n < 1 || n > 64)
+			o->jobs = bc_jobs_parse(v);
+			if (!o->jobs)
 				return bc_usage_error("-j needs a number of threads from 1 to 64, "
 						      "not '%s'",
 						      v ? v : "", usage_pack);
-			o->jobs = (int)n;
 		} else if (!strcmp(a, "--public")) {
 			o->full = false;
 		} else if (!strcmp(a, "--full")) {

@@ -252,14 +252,16 @@ static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int 
 	pango_layout_get_extents(l, NULL, &logical);
 	p->height = logical.height / (double)PANGO_SCALE;
 	int unknown = pango_layout_get_unknown_glyphs_count(l);
-	if (unknown > 0 && lc->d->warnings < 20) {
-		/* Quote the start of the text, cut at a character boundary. */
+	if (unknown > 0 && lc->doc->nglyph_notes < BC_GLYPH_NOTES) {
+		/* Quote the start of the text, cut at a character boundary. The
+		 * warning is printed when the document is finished, so that the
+		 * parts of a paper laid out on other threads keep their order. */
 		int cut = b - a < 40 ? b - a : 40;
 		while (cut > 0 && ((unsigned char)tb->text.data[a + cut] & 0xC0) == 0x80)
 			cut--;
-		bc_diag(lc->d, BC_WARNING, 0, 0,
-			"%d character%s in \"%.*s\" have no glyph in font '%s'", unknown,
-			unknown == 1 ? "" : "s", cut, tb->text.data + a, lc->st->font);
+		lc->doc->glyph_notes[lc->doc->nglyph_notes++] =
+		    bc_xasprintf("%d character%s in \"%.*s\" have no glyph in font '%s'", unknown,
+				 unknown == 1 ? "" : "s", cut, tb->text.data + a, lc->st->font);
 	}
 	return p;
 }

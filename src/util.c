@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(size_t n)
 {
@@ -150,4 +151,17 @@ void bc_buf_add_escaped(struct bc_buf *b, const char *s)
 			bc_buf_addc(b, *s);
 		}
 	}
+}
+
+int bc_jobs_default(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int bc_jobs_parse(const char *v)
+{
+	char *end;
+	long n = v ? strtol(v, &end, 10) : 0;
+	return !v || !*v || *end || n < 1 || n > 64 ? 0 : (int)n;
 }

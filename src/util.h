@@ -23,6 +23,11 @@ void bc_grow(void **items, size_t *cap, size_t n, size_t elem_size);
 		(arr)[(len)++] = (value);                                                          \
 	} while (0)
 
+/* Threads for -j: the number of cores (1 to 64), and "N" read as a
+ * number of threads from 1 to 64 (0 when it is not one). */
+int bc_jobs_default(void);
+int bc_jobs_parse(const char *v);
+
 /* A NUL-terminated growable string. Owner frees with bc_buf_free. */
 struct bc_buf {
 	char *data;

@@ -82,3 +82,16 @@ check "southend: paragraph numbers" \
 	sh -c "printf '%s\n' '$got' | grep -qF '1. 1.1 1.2 2. 2.1 3. 3.1 3.2 3.3 3.4 4. 4.1'"
 check "southend: opportunities table has its header" \
 	sh -c "pdftotext '$se' - | grep -q 'Potential opportunity'"
+
+# A long paper is laid out on several threads (-j, default: the cores); the
+# PDF is the same byte for byte whatever the number.
+for s in barnet-integrated-commissioning london-councils-commissioning; do
+	run_boardc build "$SAMPLES/$s.xml" -j1 -o "$TMP/$s-j1.pdf"
+	expect_rc "$s: build -j1: exit 0" 0
+	run_boardc build "$SAMPLES/$s.xml" -j3 -o "$TMP/$s-j3.pdf"
+	expect_rc "$s: build -j3: exit 0" 0
+	check "$s: -j1 and -j3 give byte-identical PDFs" cmp "$TMP/$s-j1.pdf" "$TMP/$s-j3.pdf"
+done
+run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -j0 -o "$TMP/j0.pdf"
+expect_rc "build -j0: usage error, exit 2" 2
+expect_err "build -j0: says what -j needs" "-j needs a number of threads from 1 to 64"
