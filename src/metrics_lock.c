@@ -33,10 +33,12 @@ void bc_metrics_lock_install_for(PangoContext *ctx, const PangoFontDescription *
 	}
 }
 
-void bc_metrics_lock_install(void)
+void bc_metrics_lock_install(const char *family, double size)
 {
 	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	PangoFontDescription *desc = pango_font_description_from_string("Sans 10");
+	PangoFontDescription *desc = pango_font_description_new();
+	pango_font_description_set_family(desc, family);
+	pango_font_description_set_size(desc, (gint)(size * PANGO_SCALE));
 	bc_metrics_lock_install_for(ctx, desc);
 	pango_font_description_free(desc);
 	g_object_unref(ctx);

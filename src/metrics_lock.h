@@ -14,7 +14,9 @@
 
 #include <pango/pango.h>
 
-void bc_metrics_lock_install(void);
+/* Found through a font of this thread's default font map: give the one
+ * about to be used, and no font matching is wasted. */
+void bc_metrics_lock_install(const char *family, double size);
 /* The same, found through a font ctx already has (no font matching). */
 void bc_metrics_lock_install_for(PangoContext *ctx, const PangoFontDescription *desc);
 

@@ -522,6 +522,12 @@ static int build(const struct options *o)
 	snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
 	struct bc_diag od;
 	bc_diag_init(&od, pdf, stderr);
+	/* The workers start on the papers while this thread sets the agenda.
+	 * Papers laid out side by side must break lines as they would alone. */
+	struct pool pool;
+	if (o->jobs > 1 && njobs > 0)
+		bc_metrics_lock_install(st ? st->font : "Sans", st ? st->body_size : 10);
+	pool_start(&pool, jobs, njobs, o->jobs);
 	if (!o->print_deps && !d.errors && st) {
 		struct bc_doc *pre = provisional_agenda(root, st, items, nitems, &d);
 		if (pre && !d.errors && bc_out_open(&out, pdf, &od) == 0) {
@@ -544,11 +550,6 @@ static int build(const struct options *o)
 	}
 
 	int paper_errors = 0; /* with --keep-going, the pack is still written */
-	struct pool pool;
-	/* Papers laid out side by side must break lines as they would alone. */
-	if (o->jobs > 1)
-		bc_metrics_lock_install();
-	pool_start(&pool, jobs, njobs, o->jobs);
 	for (size_t i = 0; i < nitems; i++) {
 		struct job *jb = job_of[i] ? pool_take(&pool, (size_t)(job_of[i] - jobs)) : NULL;
 		if (jb) {

@@ -47,8 +47,8 @@ static void *measure(void *arg)
 static void same_metrics_on_two_threads(void **state)
 {
 	(void)state;
-	bc_metrics_lock_install();
-	bc_metrics_lock_install(); /* a second install changes nothing */
+	bc_metrics_lock_install("Liberation Sans", 11);
+	bc_metrics_lock_install("Liberation Sans", 11); /* a second install changes nothing */
 	pthread_barrier_t start;
 	pthread_barrier_init(&start, NULL, 2);
 	struct run a = {.start = &start}, b = {.start = &start};
