@@ -358,6 +358,31 @@ static char *rotate_refs(const char *s, size_t n, const char *key, size_t m, siz
 	return bc_buf_detach(&b);
 }
 
+/* The document information dictionary s[0..n) with "D:" before its dates:
+ * Cairo 1.16 leaves it out of dates it is given ((20231114221320Z)), and
+ * PDF requires it. NULL when there is nothing to add. */
+static char *info_dates(const char *s, size_t n)
+{
+	static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+	struct bc_buf b = {0};
+	size_t from = 0;
+	for (size_t k = 0; k < 2; k++) {
+		const char *at = find(s + from, n - from, keys[k], strlen(keys[k]));
+		if (!at)
+			continue;
+		size_t i = (size_t)(at - s) + strlen(keys[k]);
+		if (i >= n || s[i] < '0' || s[i] > '9')
+			continue;
+		bc_buf_add(&b, s + from, i - from);
+		bc_buf_adds(&b, "D:");
+		from = i;
+	}
+	if (from == 0)
+		return NULL;
+	bc_buf_add(&b, s + from, n - from);
+	return bc_buf_detach(&b);
+}
+
 /* One whole object s[0..n) numbered num; body is where its value starts. */
 static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t body)
 {
@@ -438,6 +463,17 @@ static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
 		emit_with(f, num, s, n, body + strlen("<< /Type /StructElem\n   /S /TH\n"), a,
 			  strlen(a));
 		return;
+	}
+	if (starts(v, vn, "<< /Producer ")) {
+		char *r = info_dates(s, n);
+		if (r) {
+			if (f->nheld)
+				hold(f, num, r, strlen(r));
+			else
+				bc_pdf_objects_add(f->w, num, r, strlen(r));
+			free(r);
+			return;
+		}
 	}
 	if (f->nheld)
 		hold(f, num, s, n);
