@@ -210,15 +210,6 @@ static size_t row_len(char **row)
 	return n;
 }
 
-static bool inside_dir(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	bool ok = rd && rp && strncmp(rp, rd, strlen(rd)) == 0 && rp[strlen(rd)] == '/';
-	free(rd);
-	free(rp);
-	return ok;
-}
-
 static bool read_csv(struct table *t, const struct bc_node *data, const char *base_dir,
 		     struct bc_diag *d)
 {
@@ -239,7 +230,7 @@ static bool read_csv(struct table *t, const struct bc_node *data, const char *ba
 		bc_diag(d, BC_ERROR, line, col, "CSV file '%s' not found", src);
 		goto out;
 	}
-	if (!inside_dir(base_dir, path)) {
+	if (!bc_path_inside(base_dir, path)) {
 		bc_diag(d, BC_ERROR, line, col, "CSV file '%s' resolves outside the paper's folder",
 			src);
 		goto out;

@@ -12,16 +12,6 @@
 
 #include "util.h"
 
-/* Only files that resolve inside the paper's folder are opened at all. */
-static bool inside(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	bool ok = rd && rp && strncmp(rp, rd, strlen(rd)) == 0 && rp[strlen(rd)] == '/';
-	free(rd);
-	free(rp);
-	return ok;
-}
-
 /* Width and height from a PNG's IHDR chunk; false when it is not a PNG. */
 static bool png_size(const char *path, unsigned long *w, unsigned long *h)
 {
@@ -52,7 +42,7 @@ int bc_images_check(const struct bc_node *root, const char *base_dir, struct bc_
 			continue;
 		char *path = bc_xasprintf("%s/%s", base_dir, src);
 		unsigned long w, h;
-		if (inside(base_dir, path) && png_size(path, &w, &h) &&
+		if (bc_path_inside(base_dir, path) && png_size(path, &w, &h) &&
 		    (w > BC_IMAGE_MAX_PIXELS || h > BC_IMAGE_MAX_PIXELS ||
 		     w * h > BC_IMAGE_MAX_PIXELS)) {
 			bc_diag(d, BC_ERROR, n->line, n->col,

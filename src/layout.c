@@ -266,15 +266,6 @@ static struct bc_block *lead_in(struct bc_lctx *lc, const char *text, double x)
 	return b;
 }
 
-static bool inside_base_dir(const char *base_dir, const char *path)
-{
-	char *rb = realpath(base_dir, NULL), *rp = realpath(path, NULL);
-	bool ok = rb && rp && strncmp(rp, rb, strlen(rb)) == 0 && rp[strlen(rb)] == '/';
-	free(rb);
-	free(rp);
-	return ok;
-}
-
 /* A chart scaled to the text width; its height is what the chart asks for,
  * but never more than three quarters of a page (the chart fits itself into
  * the box it is given). */
@@ -320,7 +311,7 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
 			bc_diag(lc->d, BC_ERROR, img->line, img->col, "image '%s' not found",
 				bc_node_attr(img, "src"));
-		} else if (!inside_base_dir(lc->base_dir, path)) {
+		} else if (!bc_path_inside(lc->base_dir, path)) {
 			bc_diag(lc->d, BC_ERROR, img->line, img->col,
 				"image '%s' resolves outside the paper's folder",
 				bc_node_attr(img, "src"));

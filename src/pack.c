@@ -303,16 +303,6 @@ static int parse_args(int argc, char **argv, struct options *o)
 	return 0;
 }
 
-/* Whether path, with links resolved, lies below dir. */
-static bool below(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	bool ok = rd && rp && strncmp(rp, rd, strlen(rd)) == 0 && rp[strlen(rd)] == '/';
-	free(rd);
-	free(rp);
-	return ok;
-}
-
 /* The agenda's items, with paper paths resolved against its folder. */
 static struct bc_pack_item *read_items(const struct bc_node *agenda, const char *dir,
 				       const struct options *o, size_t *n_out, struct bc_diag *d)
@@ -349,7 +339,7 @@ static struct bc_pack_item *read_items(const struct bc_node *agenda, const char 
 					bc_diag(d, BC_ERROR, c->line, c->col,
 						"paper '%s' not found", paper);
 					d->io_error = 1;
-				} else if (!below(dir, it.paper)) {
+				} else if (!bc_path_inside(dir, it.paper)) {
 					bc_diag(d, BC_ERROR, c->line, c->col,
 						"paper '%s' resolves outside the agenda's folder",
 						paper);

@@ -512,17 +512,6 @@ static bool has_dotdot(const char *src)
 	return false;
 }
 
-/* Whether path, after symbolic links, lies inside dir. */
-static bool inside(const char *dir, const char *path)
-{
-	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
-	bool ok = rd && rp && strncmp(rp, rd, strlen(rd)) == 0 &&
-		  (rp[strlen(rd)] == '/' || strcmp(rd, "/") == 0);
-	free(rd);
-	free(rp);
-	return ok;
-}
-
 /* The whole file, NUL-terminated, or NULL with *why set. */
 static char *read_logo(const char *path, size_t *len, char *why, size_t size)
 {
@@ -699,7 +688,7 @@ static void load_logo(struct bc_style *st, const char *dir, int line, int col, s
 	size_t len = 0;
 	char *bytes = NULL;
 	struct stat sb;
-	if (stat(path, &sb) == 0 && !inside(dir, path))
+	if (stat(path, &sb) == 0 && !bc_path_inside(dir, path))
 		snprintf(why, sizeof why, "resolves outside the style file's folder");
 	else
 		bytes = read_logo(path, &len, why, sizeof why);

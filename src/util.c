@@ -165,3 +165,18 @@ int bc_jobs_parse(const char *v)
 	long n = v ? strtol(v, &end, 10) : 0;
 	return !v || !*v || *end || n < 1 || n > 64 ? 0 : (int)n;
 }
+
+bool bc_path_inside(const char *dir, const char *path)
+{
+	char *rd = realpath(dir, NULL), *rp = realpath(path, NULL);
+	bool ok = false;
+	if (rd && rp) {
+		size_t n = strlen(rd);
+		while (n > 0 && rd[n - 1] == '/') /* "/" itself */
+			n--;
+		ok = strncmp(rp, rd, n) == 0 && rp[n] == '/';
+	}
+	free(rd);
+	free(rp);
+	return ok;
+}

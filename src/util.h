@@ -23,6 +23,11 @@ void bc_grow(void **items, size_t *cap, size_t n, size_t elem_size);
 		(arr)[(len)++] = (value);                                                          \
 	} while (0)
 
+/* Whether path, with links resolved, lies below dir (both must exist).
+ * Only files inside a paper's folder are opened at all. */
+#include <stdbool.h>
+bool bc_path_inside(const char *dir, const char *path);
+
 /* Threads for -j: the number of cores (1 to 64), and "N" read as a
  * number of threads from 1 to 64 (0 when it is not one). */
 int bc_jobs_default(void);
