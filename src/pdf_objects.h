@@ -18,8 +18,12 @@ void bc_pdf_objects_free(struct bc_pdf_objects *w);
 void bc_pdf_objects_raw(struct bc_pdf_objects *w, const char *s, size_t n);
 /* A whole object s[0..n), "N 0 obj ... endobj\n". */
 void bc_pdf_objects_add(struct bc_pdf_objects *w, size_t num, const char *s, size_t n);
-/* Write the object streams, numbered from `size` (the first free object
- * number), and the cross-reference stream with the trailer's /Root, /Info
+/* Object number num will not be used (a stream's /Length object that is
+ * no longer needed): an object stream may take it, and be written now
+ * rather than kept to the end. */
+void bc_pdf_objects_spare(struct bc_pdf_objects *w, size_t num);
+/* Write the object streams still without a number, numbered from `size`
+ * (the first free object number), and the cross-reference stream with the trailer's /Root, /Info
  * (0: none) and an /ID derived from the bytes written. NULL, or why not. */
 const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t root, size_t info);
 /* Whether a write to the file failed. */

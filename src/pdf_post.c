@@ -46,6 +46,7 @@ struct held {
 	bool raw;	   /* stream data not yet compressed */
 	bool ours;	   /* compressed here (Cairo's compression is replaced, so
 			    * the file is the same whether Cairo compressed or not) */
+	bool dropped;	   /* a /Length object made unneeded: not written */
 };
 
 /* Where the scan of the current object stands (positions from its start). */
@@ -76,6 +77,8 @@ struct bc_pdf_filter {
 	size_t nscopes, scope;
 	size_t lead_pages, lead_kids; /* to move to the front */
 	bool seen_document;
+	bool pages_done; /* Cairo has begun the end of the file: no more pages */
+	bool in_xref;	 /* in Cairo's cross-reference table */
 };
 
 struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
@@ -242,17 +245,23 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 		f->error = "compressing a stream failed";
 		return;
 	}
-	/* The dictionary as Cairo wrote it, with a /Filter when it had none. */
+	/* The dictionary as Cairo wrote it, its length given directly rather
+	 * than by reference, and with a /Filter when it had none. */
 	struct bc_buf b = {0};
-	const char *line = strchr(h->bytes, '<');
-	const char *eol = line ? strchr(line, '\n') : NULL;
-	if (h->raw && eol && eol < data) {
-		bc_buf_add(&b, h->bytes, (size_t)(eol - h->bytes) + 1);
-		bc_buf_adds(&b, "   /Filter /FlateDecode\n");
-		bc_buf_add(&b, eol + 1, (size_t)(data - eol - 1));
-	} else {
-		bc_buf_add(&b, h->bytes, (size_t)(data - h->bytes));
+	char ref[48];
+	snprintf(ref, sizeof ref, "/Length %zu 0 R\n", h->length_ref);
+	const char *at = find(h->bytes, (size_t)(data - h->bytes), ref, strlen(ref));
+	if (!at) {
+		free(z);
+		f->error = "a stream's length is not where Cairo writes it";
+		return;
 	}
+	bc_buf_add(&b, h->bytes, (size_t)(at - h->bytes));
+	bc_buf_printf(&b, "/Length %zu\n", clen);
+	if (h->raw)
+		bc_buf_adds(&b, "   /Filter /FlateDecode\n");
+	const char *rest = at + strlen(ref);
+	bc_buf_add(&b, rest, (size_t)(data - rest));
 	bc_buf_add(&b, z, clen);
 	bc_buf_adds(&b, bc_pdf_end_stream);
 	free(z);
@@ -261,14 +270,16 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 	h->bytes = bc_buf_detach(&b);
 	h->raw = false;
 	h->ours = true;
+	/* Cairo's /Length object is now not needed: dropped, and its number
+	 * given to an object stream. */
 	bool found = false;
 	for (size_t i = 0; i < f->nheld; i++)
-		if (f->held[i].num == h->length_ref && !f->held[i].length_ref) {
+		if (f->held[i].num == h->length_ref && !f->held[i].length_ref &&
+		    !f->held[i].dropped) {
 			free(f->held[i].bytes);
-			struct bc_buf l = {0};
-			bc_buf_printf(&l, "%zu 0 obj\n   %zu\nendobj\n", h->length_ref, clen);
-			f->held[i].len = l.len;
-			f->held[i].bytes = bc_buf_detach(&l);
+			f->held[i].bytes = NULL;
+			f->held[i].len = 0;
+			f->held[i].dropped = true;
 			found = true;
 		}
 	if (!found)
@@ -281,7 +292,10 @@ static void flush_held(struct bc_pdf_filter *f)
 		if (f->held[i].length_ref && !f->held[i].ours)
 			compress_held(f, &f->held[i], false);
 	for (size_t i = 0; i < f->nheld; i++) {
-		bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
+		if (f->held[i].dropped)
+			bc_pdf_objects_spare(f->w, f->held[i].num);
+		else
+			bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
 		free(f->held[i].bytes);
 	}
 	f->nheld = 0;
@@ -383,8 +397,46 @@ static char *info_dates(const char *s, size_t n)
 	return bc_buf_detach(&b);
 }
 
-/* One whole object s[0..n) numbered num; body is where its value starts. */
+/* Whether every held stream's /Length object has come. */
+static bool lengths_held(const struct bc_pdf_filter *f)
+{
+	for (size_t i = 0; i < f->nheld; i++) {
+		if (!f->held[i].length_ref || f->held[i].ours)
+			continue;
+		bool found = false;
+		for (size_t k = i + 1; k < f->nheld && !found; k++)
+			found = f->held[k].num == f->held[i].length_ref;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, size_t n,
+			  size_t body);
+
+/* One whole object s[0..n) numbered num; body is where its value starts.
+ * Cairo 1.16 writes fonts and the page tree only once the last page is
+ * done, so from the first of them no held stream can be a page's content:
+ * what is held goes out, and from then on a held stream goes out as soon
+ * as its length has come. Else the structure tree, the outline and the
+ * rest of a long pack's end would all be held to the trailer. */
 static void handle(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t body)
+{
+	const char *v = s + body;
+	size_t vn = n - body;
+	if (!f->pages_done &&
+	    (starts(v, vn, "<< /Type /FontDescriptor\n") || starts(v, vn, "<< /Type /Font\n") ||
+	     starts(v, vn, "<< /Type /Pages\n"))) {
+		f->pages_done = true;
+		flush_held(f);
+	}
+	handle_object(f, num, s, n, body);
+	if (f->pages_done && f->nheld && lengths_held(f))
+		flush_held(f);
+}
+
+static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t body)
 {
 	const char *v = s + body;
 	size_t vn = n - body;
@@ -668,14 +720,18 @@ static void process(struct bc_pdf_filter *f)
 		n -= ws;
 		if (n == 0)
 			return;
-		if (starts(s, n, "xref")) {
-			/* Cairo writes the table a line at a time: search only
-			 * what is new since the last call. */
-			size_t from = f->sc.pos > 5 ? f->sc.pos - 5 : 0;
-			const char *eof = find(s + from, n - from, "%%EOF", 5);
-			f->sc.pos = n;
-			if (!eof)
+		if (f->in_xref || starts(s, n, "xref")) {
+			/* Cairo's table, an entry a line, is not used: drop it
+			 * as it comes (it is 20 bytes an object) and keep what
+			 * may be the start of the trailer. */
+			f->in_xref = true;
+			const char *eof = find(s, n, "%%EOF", 5);
+			if (!eof) {
+				const char *t = find(s, n, "trailer", 7);
+				size_t keep = t ? n - (size_t)(t - s) : n < 8 ? n : 8;
+				f->start += n - keep;
 				return;
+			}
 			finish_file(f, s, (size_t)(eof - s));
 			f->start += n;
 			return;

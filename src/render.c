@@ -349,20 +349,8 @@ static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_ite
 		draw_line_item(cr, doc, it, links, t);
 		break;
 	case BC_ITEM_RECT:
-		set_rgb(cr, it->colour);
-		cairo_rectangle(cr, it->x, it->y, it->w, it->h);
-		if (it->fill) {
-			cairo_fill(cr);
-		} else {
-			cairo_set_line_width(cr, 0.5);
-			cairo_stroke(cr);
-		}
-		break;
 	case BC_ITEM_RULE:
-		set_rgb(cr, it->colour);
-		cairo_rectangle(cr, it->x, it->y - it->h / 2, it->w, it->h);
-		cairo_fill(cr);
-		break;
+		break; /* draw_decor */
 	case BC_ITEM_CHART: {
 		struct bc_chart_ctx cx = {cr,
 					  doc->pango,
@@ -473,12 +461,39 @@ static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 	}
 }
 
+/* The page's fills (cell shading, rules) or its borders (cells, frames).
+ * They are drawn apart from the text, the fills first and the borders
+ * last, so they fall outside every structure element (they are artifacts,
+ * and a cell's marked content is its text alone), and the colour and line
+ * width are set once for a run of them rather than again for every cell.
+ * Each is its own path: Cairo writes a lone rectangle as "re" but a path
+ * of several as lines, three times the bytes. */
+static void draw_decor(cairo_t *cr, const struct bc_page *pg, bool fills)
+{
+	if (!fills)
+		cairo_set_line_width(cr, 0.5);
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const struct bc_item *it = &pg->items[i];
+		bool fill = it->kind == BC_ITEM_RULE || (it->kind == BC_ITEM_RECT && it->fill);
+		if ((it->kind != BC_ITEM_RULE && it->kind != BC_ITEM_RECT) || fill != fills)
+			continue;
+		set_rgb(cr, it->colour);
+		double y = it->kind == BC_ITEM_RULE ? it->y - it->h / 2 : it->y;
+		cairo_rectangle(cr, it->x, y, it->w, it->h);
+		if (fills)
+			cairo_fill(cr);
+		else
+			cairo_stroke(cr);
+	}
+}
+
 void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links,
 		    struct bc_tag_notes *notes)
 {
 	const struct bc_page *pg = &doc->pages[p];
 	struct bc_tagger tagger = {.cr = cr, .notes = notes};
 	struct bc_tagger *t = links ? &tagger : NULL;
+	draw_decor(cr, pg, true);
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct bc_item *it = &pg->items[i];
 		draw_item(cr, doc, it, links, t);
@@ -487,6 +502,7 @@ void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links,
 	}
 	if (t)
 		t_close_to(t, 0);
+	draw_decor(cr, pg, false);
 	draw_notes(cr, doc, pg, links, t);
 	draw_running(cr, doc, pg);
 	if (p == 0)

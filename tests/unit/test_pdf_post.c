@@ -1,6 +1,7 @@
 /* test_pdf_post.c - the streaming finisher: the same output however Cairo
  * splits its writes; catalog, figure and header-cell additions; artifacts
- * in page content; a string holding "endobj" does not end its object; input
+ * in page content; a string holding "endobj" does not end its object;
+ * object streams written between pages, lengths given directly; input
  * that is not Cairo's PDF is an error, not a damaged file. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -203,6 +204,57 @@ static void adds_what_cairo_cannot(void **state)
 	free(o.data);
 }
 
+/* Many pages of tagged text: the object streams of structure elements and
+ * page dictionaries go out between the pages, under the numbers of the
+ * /Length objects the finisher no longer needs, not all at the end. */
+static void object_streams_go_out_as_pages_come(void **state)
+{
+	(void)state;
+	struct out o = {0};
+	FILE *fp = open_memstream(&o.data, &o.len);
+	struct bc_pdf_post post = {"en-GB", "Long", NULL, NULL, NULL, 0};
+	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
+	setenv("CAIRO_DEBUG_PDF", "1", 1);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
+	cairo_t *cr = cairo_create(s);
+	cairo_tag_begin(cr, "Document", NULL);
+	for (int page = 0; page < 150; page++) {
+		for (int k = 0; k < 12; k++) {
+			cairo_tag_begin(cr, "P", NULL);
+			cairo_move_to(cr, 10, 10 + 15 * k);
+			cairo_show_text(cr, "A paragraph");
+			cairo_tag_end(cr, "P");
+		}
+		if (page == 149)
+			cairo_tag_end(cr, "Document");
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	unsetenv("CAIRO_DEBUG_PDF");
+	struct bc_diag d;
+	bc_diag_init(&d, "test.pdf", stderr);
+	assert_int_equal(bc_pdf_filter_end(f, &d), 0);
+	fclose(fp);
+	size_t first = 0, count = 0;
+	for (size_t i = 0; i + 13 <= o.len; i++)
+		if (memcmp(o.data + i, "/Type /ObjStm", 13) == 0 && count++ == 0)
+			first = i;
+	assert_true(count >= 3);
+	assert_true(first < o.len / 2);
+	/* Every stream's length is given directly. */
+	for (size_t i = 0; i + 8 <= o.len; i++) {
+		if (memcmp(o.data + i, "/Length ", 8) != 0)
+			continue;
+		size_t j = i + 8;
+		while (j < o.len && o.data[j] >= '0' && o.data[j] <= '9')
+			j++;
+		assert_false(j + 4 <= o.len && memcmp(o.data + j, " 0 R", 4) == 0);
+	}
+	free(o.data);
+}
+
 static void rejects_what_is_not_cairo_output(void **state)
 {
 	(void)state;
@@ -238,6 +290,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(same_output_however_writes_are_cut),
 	    cmocka_unit_test(same_output_whether_cairo_compresses),
+	    cmocka_unit_test(object_streams_go_out_as_pages_come),
 	    cmocka_unit_test(adds_what_cairo_cannot),
 	    cmocka_unit_test(rejects_what_is_not_cairo_output),
 	};
