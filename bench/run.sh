@@ -70,7 +70,7 @@ measure() {
   if command -v hyperfine >/dev/null; then
     hyperfine -N --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null 2>&1 ||
       hyperfine --runs "$RUNS" --export-json "$OUT/$1.json" "${cmd[*]}" >/dev/null
-    WALL=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$OUT/$1.json")
+    WALL=$(python3 -c 'import json, sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$OUT/$1.json")
   else
     local i t0 t1 times=()
     for ((i = 0; i < RUNS; i++)); do
