@@ -164,7 +164,8 @@ def structure(pdf):
             if a.get("/Subtype") == "/Link" and "/StructParent" not in a:
                 problems.append("link annotation outside the structure tree")
     # Every text object lies inside marked content: a structure element's,
-    # or /Artifact for running headers, footers and fillers.
+    # or /Artifact for running headers, footers and fillers; no path is
+    # drawn inside a table cell's.
     out = subprocess.run(["qpdf", "--json", "--json-stream-data=inline",
                           "--decode-level=generalized", pdf],
                          check=True, capture_output=True).stdout
@@ -177,14 +178,25 @@ def structure(pdf):
         refs = refs if isinstance(refs, list) else [refs]
         data = b"".join(base64.b64decode(objs["obj:" + r]["stream"].get("data", ""))
                         for r in refs if r)
-        depth = 0
+        # Marked content as a stack of tags: a table cell's holds its text
+        # alone (borders and shading are artifacts, drawn apart).
+        stack, name, dicts = [], None, 0
         for tok in re.findall(rb"\((?:\\.|[^\\)])*\)|<<|>>|<[0-9A-Fa-f\s]*>|/?[^\s()<>\[\]/%]+", data):
-            if tok in (b"BDC", b"BMC"):
-                depth += 1
+            if tok == b"<<":
+                dicts += 1
+            elif tok == b">>":
+                dicts = max(0, dicts - 1)
+            elif tok.startswith(b"/") and dicts == 0:
+                name = tok  # the tag, when BDC or BMC follows
+            elif tok in (b"BDC", b"BMC"):
+                stack.append(name)
             elif tok == b"EMC":
-                depth = max(0, depth - 1)
-            elif tok == b"BT" and depth == 0:
+                stack = stack[:-1]
+            elif tok == b"BT" and not stack:
                 problems.append(f"page {p['pageposfrom1']}: text outside marked content")
+                break
+            elif tok in (b"re", b"S", b"f", b"f*", b"B", b"b") and (b"/TD" in stack or b"/TH" in stack):
+                problems.append(f"page {p['pageposfrom1']}: a path drawn in a table cell's marked content")
                 break
     for prob in sorted(set(problems)):
         print(prob)
