@@ -199,6 +199,24 @@ static PangoAttrList *attrs_for(const struct bc_tb *tb, int a, int b, const stru
 	return list;
 }
 
+/* Pango grows a run's glyph arrays by doubling and never gives the rest
+ * back; a laid-out paper keeps them until it is drawn, so trim them to
+ * the glyphs they hold (the fields are public, and g_realloc'd by Pango). */
+static void fit_glyphs(PangoLayout *l)
+{
+	for (GSList *ls = pango_layout_get_lines_readonly(l); ls; ls = ls->next) {
+		PangoLayoutLine *line = ls->data;
+		for (GSList *r = line->runs; r; r = r->next) {
+			PangoGlyphString *gs = ((PangoGlyphItem *)r->data)->glyphs;
+			if (gs->space > gs->num_glyphs && gs->num_glyphs > 0) {
+				gs->glyphs = g_renew(PangoGlyphInfo, gs->glyphs, gs->num_glyphs);
+				gs->log_clusters = g_renew(gint, gs->log_clusters, gs->num_glyphs);
+				gs->space = gs->num_glyphs;
+			}
+		}
+	}
+}
+
 static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int a, int b,
 				const PangoFontDescription *font, double width, enum bc_align align,
 				enum bc_role role)
@@ -251,6 +269,7 @@ static struct bc_para *new_para(struct bc_lctx *lc, const struct bc_tb *tb, int 
 	PangoRectangle logical;
 	pango_layout_get_extents(l, NULL, &logical);
 	p->height = logical.height / (double)PANGO_SCALE;
+	fit_glyphs(l);
 	int unknown = pango_layout_get_unknown_glyphs_count(l);
 	if (unknown > 0 && lc->doc->nglyph_notes < BC_GLYPH_NOTES) {
 		/* Quote the start of the text, cut at a character boundary. The
