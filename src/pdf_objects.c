@@ -171,6 +171,8 @@ static void write_waiting(struct bc_pdf_objects *w)
 	size_t done = 0;
 	while (done < w->npacked && w->nspare > 0)
 		write_stream(w, &w->packed[done++], w->spare[--w->nspare]);
+	if (done == 0)
+		return;
 	memmove(w->packed, w->packed + done, (w->npacked - done) * sizeof *w->packed);
 	w->npacked -= done;
 }
