@@ -172,9 +172,10 @@ void bc_tag_notes_free(struct bc_tag_notes *n)
 }
 
 /* Structure tags for tagged PDF, opened and closed as the items of a page
- * are drawn in reading order: headings, paragraphs, lists (numbered
- * paragraphs too: L > LI > Lbl + LBody), tables (Table > TR > TH/TD),
- * captions, figures and notes. Elements close at the end of each page, so
+ * are drawn in reading order: headings, paragraphs (a numbered paragraph
+ * is a P that begins with its number, as in the HTML output: paragraph
+ * numbers are references, not a list to be announced), lists (L > LI >
+ * Lbl + LBody), tables (Table > TR > TH/TD), captions, figures and notes. Elements close at the end of each page, so
  * a paragraph split over two pages is two elements. Running headers and
  * footers are drawn outside every element (Cairo 1.16 cannot mark them as
  * artifacts). Attributes Cairo drops (/Alt, /Scope) are added afterwards
@@ -246,7 +247,7 @@ static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 	if (p == t->para)
 		return false;
 	bool heading = it->role == BC_ROLE_H || it->role == BC_ROLE_TITLE;
-	if (l->label && l->index == 0 && !heading) {
+	if (l->label && l->index == 0 && !heading && it->role == BC_ROLE_LI) {
 		if (t->n == 0 || strcmp(t->stack[0], "L")) {
 			t_close_to(t, 0);
 			t_open(t, "L");

@@ -28,6 +28,19 @@ alts = [v['value'].get('/Alt', '') for v in d['qpdf'][1].values()
         if isinstance(v.get('value'), dict) and v['value'].get('/S') == '/Figure']
 sys.exit(0 if any('bar chart, 3 categories' in a for a in alts) else 'alts: %s' % alts)"
 
+# A numbered paragraph is one P that begins with its number and a space (as
+# in the HTML output); bullets and list numbers stay L > LI > Lbl + LBody.
+run_boardc build "$SAMPLES/barking-dagenham-cabinet.xml" -o "$TMP/bd.pdf"
+pdfinfo -struct-text "$TMP/bd.pdf" > "$TMP/bd.txt"
+check "numbered paragraph is a P beginning '1.1 '" \
+	sh -c "grep -A1 '^  P (block)' '$TMP/bd.txt' | grep -q '^    \"1.1 In recent years'"
+check "no paragraph number is tagged as a list label" \
+	sh -c "! grep -A1 'Lbl (block)' '$TMP/bd.txt' | grep -q '\"[0-9][0-9.]*\"'"
+check "bullets are list labels" \
+	sh -c "grep -A1 'Lbl (block)' '$TMP/bd.txt' | grep -q '\"• \"'"
+check "headings keep a space after their number" \
+	sh -c "grep -A1 '^  H1 (block)' '$TMP/bd.txt' | grep -q '\"1. Background\"'"
+
 # Header cells: column headers in a table head, row headers on the front sheet.
 run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/bn.pdf"
 check "front-sheet labels are row headers, table heads column headers" \
