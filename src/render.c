@@ -175,11 +175,12 @@ void bc_tag_notes_free(struct bc_tag_notes *n)
  * are drawn in reading order: headings, paragraphs (a numbered paragraph
  * is a P that begins with its number, as in the HTML output: paragraph
  * numbers are references, not a list to be announced), lists (L > LI >
- * Lbl + LBody), tables (Table > TR > TH/TD), captions, figures and notes. Elements close at the end of each page, so
- * a paragraph split over two pages is two elements. Running headers and
- * footers are drawn outside every element (Cairo 1.16 cannot mark them as
- * artifacts). Attributes Cairo drops (/Alt, /Scope) are added afterwards
- * by pdf_post.c, which finds figures and header cells in this order. */
+ * Lbl + LBody), tables (Table > TR > TH/TD), captions, figures and notes.
+ * Elements close at the end of each page, so a paragraph split over two
+ * pages is two elements. Running headers and footers are drawn outside
+ * every element (pdf_post.c marks them as artifacts). Attributes Cairo
+ * drops (/Alt, /Scope) are added afterwards by pdf_post.c, which finds
+ * figures and header cells in this order. */
 struct bc_tagger {
 	cairo_t *cr;
 	const char *stack[4]; /* open elements, outermost first */
