@@ -15,7 +15,7 @@ CC      ?= cc
 
 DEB_PACKAGES = build-essential pkg-config libxml2-dev libpango1.0-dev \
 	libcairo2-dev libcmocka-dev librsvg2-dev zlib1g-dev libdeflate-dev fontconfig fonts-liberation2 \
-	libcsv-dev poppler-utils qpdf locales python3 libxml2-utils python3-jsonschema
+	libcsv-dev libhyphen-dev hyphen-en-gb hyphen-en-us poppler-utils qpdf locales python3 libxml2-utils python3-jsonschema
 
 PKGS     = libxml-2.0 pangocairo pangoft2 cairo-pdf cairo-png cairo-svg librsvg-2.0 zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -26,7 +26,7 @@ WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parame
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = -std=c11 -D_XOPEN_SOURCE=700 -DBOARDC_VERSION='"$(VERSION)"' \
 	-Isrc -I$(BUILD)/gen $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lcsv -ldeflate -lm -ldl
+LDLIBS   = $(PKG_LIBS) -lcsv -ldeflate -lhyphen -lm -ldl
 
 SRC      = $(wildcard src/*.c)
 GEN      = $(BUILD)/gen/schema.c $(BUILD)/gen/style_default.c

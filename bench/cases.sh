@@ -37,6 +37,7 @@ single-line-paper           5000    elements on one line
 paragraph-id-80000-children 8000    children of one <p id>
 cell-80000-children         8000    children of one <td>
 cell-taller-than-page       3000    words in one cell
+cell-hyphenated-words       400     over-wide words in one narrow cell, half of them links
 table-5000-rows             500     table rows
 bar-10000-points            1000    bar-chart points (10,000 is the limit)
 csv-rows                    1000    CSV rows of a bar chart (10,000 is the limit)

@@ -13,6 +13,7 @@
 
 #include "chart.h"
 #include "date.h"
+#include "hyphenate.h"
 #include "layout.h"
 #include "number.h"
 #include "template.h"
@@ -930,10 +931,21 @@ static void free_lines(struct bc_lines *l)
 	free(l->v);
 }
 
+const struct bc_hyph *bc_doc_hyph(struct bc_doc *doc)
+{
+	if (!doc->hyph_tried) {
+		doc->hyph_tried = true;
+		doc->hyph =
+		    bc_hyph_open(pango_language_to_string(pango_context_get_language(doc->pango)));
+	}
+	return doc->hyph;
+}
+
 void bc_doc_free(struct bc_doc *doc)
 {
 	if (!doc)
 		return;
+	bc_hyph_free(doc->hyph);
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		struct bc_block *b = &doc->blocks[i];
 		free_lines(&b->lines);

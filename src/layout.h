@@ -211,6 +211,8 @@ struct bc_doc {
 	char *glyph_notes[BC_GLYPH_NOTES];
 	size_t nglyph_notes;
 	PangoContext *pango;
+	struct bc_hyph *hyph; /* bc_doc_hyph: opened when first needed */
+	bool hyph_tried;
 	PangoFontDescription *font_body, *font_bold, *font_small, *font_table, *font_table_bold,
 	    *font_title, *font_h[3], *font_label;
 	/* Footer/header paras are made at render time from these fonts. */
@@ -224,6 +226,9 @@ struct bc_doc *bc_layout(const struct bc_node *root, const struct bc_style *st,
 			 const struct bc_template *tmpl, const char *base_dir, int jobs,
 			 struct bc_diag *d);
 void bc_doc_free(struct bc_doc *doc);
+/* The hyphenation patterns for the document's language (hyphenate.h),
+ * opened on first use; NULL when the system has none. */
+const struct bc_hyph *bc_doc_hyph(struct bc_doc *doc);
 
 /* For documents other than papers (an agenda front sheet, a blank-page
  * filler): a document with the style's fonts, laid out with the block
@@ -314,6 +319,11 @@ struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
 void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out);
 /* Natural (unwrapped) width of a para's widest line, in points. */
 double bc_para_width(const struct bc_para *p);
+/* The width, in Pango units, of the character that starts at each byte of
+ * p's text as laid out now (0 elsewhere); caller frees. Read from the
+ * glyph runs in one pass: asking Pango for each position
+ * (pango_layout_index_to_pos) walks the line from its start every time. */
+int *bc_para_char_widths(const struct bc_para *p);
 
 void bc_lines_push(struct bc_lines *l, struct bc_line line);
 

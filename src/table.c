@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hyphenate.h"
 #include "layout.h"
 #include "number.h"
 #include "util.h"
@@ -108,33 +109,15 @@ static void cell_flow(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc
 }
 
 /* Widest unbreakable stretch of a para: the widest run of characters
- * between two line break opportunities, on the unwrapped layout. The
- * characters' widths are read from the glyph runs in one pass: asking
- * Pango for the position of each opportunity (pango_layout_index_to_pos)
- * walks the line from its start every time, which made a cell of many
- * short words or inline elements cost the square of its length. */
+ * between two line break opportunities, on the unwrapped layout. Reading
+ * every character's width in one pass keeps a cell of many short words or
+ * inline elements linear. */
 static double min_width(struct bc_para *p)
 {
 	PangoLayout *l = p->layout;
 	const char *text = pango_layout_get_text(l);
 	size_t len = strlen(text);
-	/* The width of the character that starts at each byte. */
-	int *w = bc_xcalloc(len + 1, sizeof *w);
-	for (GSList *ls = pango_layout_get_lines_readonly(l); ls; ls = ls->next) {
-		const PangoLayoutLine *line = ls->data;
-		for (GSList *r = line->runs; r; r = r->next) {
-			PangoGlyphItem *run = r->data;
-			int nch = run->item->num_chars;
-			int *lw = bc_xcalloc(nch > 0 ? (size_t)nch : 1, sizeof *lw);
-			pango_glyph_item_get_logical_widths(run, text, lw);
-			const char *c = text + run->item->offset;
-			for (int k = 0; k < nch && (size_t)(c - text) < len; k++) {
-				w[c - text] = lw[k];
-				c = g_utf8_next_char(c);
-			}
-			free(lw);
-		}
-	}
+	int *w = bc_para_char_widths(p);
 	gint n_attrs = 0;
 	const PangoLogAttr *attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
 	int widest = 0, seg = 0;
@@ -303,8 +286,15 @@ struct bc_block *bc_table_build(struct bc_lctx *lc, struct bc_tspec *t)
 			for (size_t i = 0; i < sc->n; i++) {
 				struct bc_cpara *cp = &sc->v[i];
 				double inner = cell->w - 2 * pad - cp->indent;
-				pango_layout_set_width(
-				    cp->p->layout, (int)((inner > 4 ? inner : 4) * PANGO_SCALE));
+				if (inner < 4)
+					inner = 4;
+				pango_layout_set_width(cp->p->layout, (int)(inner * PANGO_SCALE));
+				/* A word wider than the cell breaks between syllables. */
+				if (bc_para_breaks_word(cp->p)) {
+					const struct bc_hyph *h = bc_doc_hyph(lc->doc);
+					if (h)
+						bc_hyph_para(h, cp->p, inner);
+				}
 				PangoRectangle lg;
 				pango_layout_get_extents(cp->p->layout, NULL, &lg);
 				cp->p->height = lg.height / (double)PANGO_SCALE;

@@ -364,3 +364,27 @@ double bc_para_width(const struct bc_para *p)
 	pango_layout_get_extents(p->layout, NULL, &logical);
 	return logical.width / (double)PANGO_SCALE;
 }
+
+int *bc_para_char_widths(const struct bc_para *p)
+{
+	PangoLayout *l = p->layout;
+	const char *text = pango_layout_get_text(l);
+	size_t len = strlen(text);
+	int *w = bc_xcalloc(len + 1, sizeof *w);
+	for (GSList *ls = pango_layout_get_lines_readonly(l); ls; ls = ls->next) {
+		const PangoLayoutLine *line = ls->data;
+		for (GSList *r = line->runs; r; r = r->next) {
+			PangoGlyphItem *run = r->data;
+			int nch = run->item->num_chars;
+			int *lw = bc_xcalloc(nch > 0 ? (size_t)nch : 1, sizeof *lw);
+			pango_glyph_item_get_logical_widths(run, text, lw);
+			const char *c = text + run->item->offset;
+			for (int k = 0; k < nch && (size_t)(c - text) < len; k++) {
+				w[c - text] = lw[k];
+				c = g_utf8_next_char(c);
+			}
+			free(lw);
+		}
+	}
+	return w;
+}

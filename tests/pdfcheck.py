@@ -205,7 +205,9 @@ def structure(pdf):
 
 
 def norm(s):
-    s = unicodedata.normalize("NFKC", s).replace("\u200b", "")
+    # Zero-width spaces and soft hyphens (a word broken between syllables
+    # in a narrow cell) are invisible to a reader of the text.
+    s = unicodedata.normalize("NFKC", s).replace("\u200b", "").replace("\u00ad", "")
     return s
 
 

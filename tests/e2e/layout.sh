@@ -47,3 +47,35 @@ check "tall row: runs over at least 3 pages" \
 maxx=$(pdftotext -bbox "$TMP/tall.pdf" - | sed -n 's/.*xMax="\([0-9.]*\)".*/\1/p' | sort -n | tail -1)
 check "wide table: nothing beyond the right margin (max x $maxx)" \
 	awk "BEGIN { exit !($maxx <= 533.5) }"
+
+# A word too wide for its table cell breaks between syllables ("Employ-ment",
+# not "Employme-nt"), keeping its link and footnote marker; words that fit
+# their cell are not hyphenated.
+cat > "$TMP/hy.xml" <<'XML'
+<paper xmlns="urn:x-boardc:paper:1">
+<front><committee>Cabinet</committee><meeting date="2010-07-06"/><title>Hyphens</title></front>
+<section title="Tables"><table><caption>Narrow</caption>
+<col width="1*"/><col width="1*"/><col width="1*"/><col width="1*"/><col width="1*"/><col width="1*"/><col width="1*"/>
+<tbody><tr><td>Employment</td><td>Commissioning</td><td>Interdependencies</td><td>Organisation</td>
+<td><a href="https://example.org/x">Safeguarding</a></td><td>Governance<fn>Terms of reference.</fn></td><td>Pay</td></tr></tbody></table>
+<table><caption>Wide</caption><tbody><tr><td>Joint Commissioning Manager</td><td>Employment</td></tr></tbody></table>
+</section></paper>
+XML
+run_boardc build "$TMP/hy.xml" -o "$TMP/hy.pdf"
+expect_rc "hyphenation: builds" 0
+pdftotext -raw "$TMP/hy.pdf" "$TMP/hy.txt"
+check "narrow cell: words break between syllables (Employ- ment, Commis- sioning)" \
+	python3 -c "import sys; t = open(sys.argv[1], encoding='utf-8').read(); sys.exit(0 if 'Employ\u00ad\nment\n' in t and 'Commis\u00ad\nsioning\n' in t else repr(t[:400]))" "$TMP/hy.txt"
+check "narrow cell: at least three letters either side of every break" \
+	python3 -c "
+import re, sys
+lines = open(sys.argv[1], encoding='utf-8').read().split('\n')
+breaks = [(a, b) for a, b in zip(lines, lines[1:]) if a.endswith('\u00ad')]
+bad = [(a, b) for a, b in breaks if len(re.findall('[A-Za-z]+', a)[-1]) < 3 or len(re.match('[A-Za-z]*', b).group()) < 3]
+sys.exit(0 if len(breaks) >= 5 and not bad else 'breaks %s, too short %s' % (breaks, bad))" "$TMP/hy.txt"
+check "wide cell: words that fit are not hyphenated" \
+	sh -c "grep -qx 'Joint Commissioning Manager Employment' '$TMP/hy.txt' && [ \$(grep -c \$(printf '\302\255') '$TMP/hy.txt') -eq 6 ]"
+check "hyphenated cell: the link covers both parts of its word" \
+	sh -c "[ \$(python3 '$TOP/tests/pdfcheck.py' links '$TMP/hy.pdf' | grep -c 'uri:https://example.org/x') -eq 2 ]"
+check "hyphenated cell: the footnote marker stays after its word" \
+	grep -qx 'ernance1' "$TMP/hy.txt"
