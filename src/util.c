@@ -76,7 +76,8 @@ void bc_grow(void **items, size_t *cap, size_t n, size_t elem_size)
 	*cap = want;
 }
 
-void bc_buf_add(struct bc_buf *b, const char *s, size_t n)
+/* Room for n more bytes and the terminating NUL. */
+static void buf_reserve(struct bc_buf *b, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t want = b->cap ? b->cap * 2 : 64;
@@ -85,6 +86,11 @@ void bc_buf_add(struct bc_buf *b, const char *s, size_t n)
 		b->data = bc_xrealloc(b->data, want);
 		b->cap = want;
 	}
+}
+
+void bc_buf_add(struct bc_buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
@@ -95,9 +101,12 @@ void bc_buf_adds(struct bc_buf *b, const char *s)
 	bc_buf_add(b, s, strlen(s));
 }
 
+/* Called for every byte of a paper's text (text.c): no memcpy. */
 void bc_buf_addc(struct bc_buf *b, char c)
 {
-	bc_buf_add(b, &c, 1);
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
 }
 
 void bc_buf_printf(struct bc_buf *b, const char *fmt, ...)
