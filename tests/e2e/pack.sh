@@ -359,3 +359,39 @@ check "first-page too large: no pack" test ! -e "$TMP/vals/p.pdf"
 run_boardc pack "$AGENDA" --full -o "$TMP/full2.pdf"
 check "--full marks the exempt item on the agenda" \
 	sh -c "pdftotext -f 1 -l 1 '$TMP/full2.pdf' - | grep -q 'Exempt (Schedule 12A, paragraph 3)'"
+
+# The agenda's page count is fixed before any paper is drawn, with the
+# widest page ranges ("88888 – 88889") in place; when the real ranges need
+# fewer pages, a blank page makes up the difference. In large print the
+# widest ranges wrap and take 30 short items to three pages, the real ones
+# to two; blank-pages="no" keeps every other filler out of the way.
+mkdir -p "$TMP/short"
+cp "$DATA/flat.xml" "$TMP/short/p.xml"
+{
+	echo '<agenda xmlns="urn:x-boardc:paper:1" blank-pages="no"><committee>Test Committee</committee><meeting date="2024-01-01"/>'
+	i=1
+	while [ "$i" -le 30 ]; do
+		echo "<agenda-item number=\"$i\" title=\"Review number $i\" paper=\"p.xml\"/>"
+		i=$((i + 1))
+	done
+	echo '</agenda>'
+} > "$TMP/short/agenda.xml"
+run_boardc pack "$TMP/short/agenda.xml" -o "$TMP/short.pdf" --style "$TOP/styles/large-print.xml"
+expect_rc "agenda shorter than its widest ranges: builds" 0
+check "agenda shorter than its widest ranges: qpdf --check" qpdf --check "$TMP/short.pdf"
+np=$(pages "$TMP/short.pdf" "$TMP/short-pages")
+check "agenda shorter than its widest ranges: 2 agenda pages, a blank page, 30 papers ($np pages)" \
+	test "$np" -eq 33
+check "agenda shorter than its widest ranges: page 2 ends the agenda" \
+	grep -Eq '^ *30 +Review number 30 +33 *$' "$TMP/short-pages/2.txt"
+check "agenda shorter than its widest ranges: page 3 is the blank page" \
+	is_filler "$TMP/short-pages/3.txt"
+check "agenda shorter than its widest ranges: the blank page is stamped 'Pack page 3'" \
+	grep -q 'Pack page 3' "$TMP/short-pages/3.txt"
+set -- $(row_range "$TMP/short-pages" 2 1)
+check "agenda shorter than its widest ranges: item 1 is on page 4 (agenda says ${1:-nothing})" \
+	test "${1:-}" = 4
+check "agenda shorter than its widest ranges: item 1's link goes to page 4" \
+	sh -c "python3 '$TOP/tests/pdfcheck.py' links '$TMP/short.pdf' | head -1 | grep -qx '1	page:4'"
+check "agenda shorter than its widest ranges: the first paper starts on page 4" \
+	grep -q 'Flat numbering' "$TMP/short-pages/4.txt"
