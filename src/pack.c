@@ -513,8 +513,8 @@ static int build(const struct options *o)
 	char *date = NULL;
 	char creator[64];
 	snprintf(creator, sizeof creator, "boardc %s", BOARDC_VERSION);
-	struct bc_diag od;
-	bc_diag_init(&od, pdf, stderr);
+	struct bc_diag od; /* about the output, named as the user named it */
+	bc_diag_init(&od, strcmp(pdf, "-") ? pdf : "standard output", stderr);
 	/* The workers start on the papers while this thread sets the agenda.
 	 * Papers laid out side by side must break lines as they would alone. */
 	struct pool pool;

@@ -429,7 +429,7 @@ if [ -w /dev/full ]; then
 	RC=0
 	"$BOARDC" pack "$SAMPLES/packs/hwbb-2012-07-26/agenda.xml" -j2 -o - > /dev/full 2> "$TMP/err" || RC=$?
 	expect_rc "full disk (pack -j2): exit 3" 3
-	expect_err "full disk (pack -j2): says the write failed" "writing the PDF failed \(disk full\?\)"
+	expect_err "full disk (pack -j2): says writing to standard output failed" "^standard output: error: writing the PDF failed \(disk full\?\)"
 fi
 
 # ---- a device or a pipe as the output ----
