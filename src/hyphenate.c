@@ -159,7 +159,7 @@ static size_t *breaks_for(const struct bc_hyph *h, struct bc_para *p, int width,
 	*n = 0;
 	size_t seg = 0, byte = 0;
 	int seg_w = 0;
-	for (gint i = 0; i <= nattrs && byte <= len; i++) {
+	for (gint i = 0; i < nattrs && byte <= len; i++) {
 		if (byte == len || (i > 0 && a[i].is_line_break)) {
 			if (seg_w > width)
 				word_breaks(h, text, seg, byte, &at, n, &cap);
