@@ -1,8 +1,8 @@
 /* hyphenate.h - a word too wide for its table cell broken between
  * syllables ("Employ-ment") rather than wherever the cell ran out
  * ("Employme-nt"). Only such words are touched: text that fits is never
- * hyphenated, as plain-English guidance asks. Included by layout.c and
- * table.c. */
+ * hyphenated, as plain-English guidance asks. Included by layout.c,
+ * table.c and the unit tests. */
 #ifndef BC_HYPHENATE_H
 #define BC_HYPHENATE_H
 

@@ -40,34 +40,12 @@ static PangoFontDescription *font(const struct bc_style *st, double size, bool b
 	return f;
 }
 
-/* A paragraph number, bullet or list number, set with a space after it:
- * the space draws nothing, but keeps "1.1" and "The" apart for whatever
- * reads the text rather than the page (a screen reader follows the
- * structure tree, where a numbered paragraph is one P). *w is the label's
- * width without the space. */
-static struct bc_para *label_para(struct bc_lctx *lc, const char *label,
-				  const PangoFontDescription *f, double *w)
-{
-	struct bc_tb tb = {0};
-	bc_tb_text(&tb, label);
-	int end = bc_tb_begin(&tb);
-	bc_buf_addc(&tb.text, ' ');
-	size_t n = 0;
-	struct bc_para **ps = bc_tb_finish(&tb, lc, f, -1, BC_ALIGN_LEFT, BC_ROLE_LBL, &n);
-	struct bc_para *p = ps[0];
-	free(ps);
-	PangoRectangle space;
-	pango_layout_index_to_pos(p->layout, end, &space);
-	*w = space.x / (double)PANGO_SCALE;
-	return p;
-}
-
 struct bc_block *bc_block_from_tb(struct bc_lctx *lc, struct bc_tb *tb,
 				  const PangoFontDescription *f, double x, enum bc_role role,
 				  const char *label, double label_x)
 {
 	double lw = 0;
-	struct bc_para *lp = label ? label_para(lc, label, f, &lw) : NULL;
+	struct bc_para *lp = label ? bc_para_label(lc, label, f, &lw) : NULL;
 	/* A number wider than its gutter (2.3.1.4) pushes this paragraph's
 	 * text along rather than overprinting it. Text never starts further
 	 * right than half the text width (deep nesting): then a long label

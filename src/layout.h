@@ -315,6 +315,13 @@ struct bc_para **bc_tb_finish(struct bc_tb *tb, struct bc_lctx *lc,
 struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
 			      const PangoFontDescription *font, double width, enum bc_align align,
 			      enum bc_role role);
+/* A paragraph number, bullet or list number, set with a space after it:
+ * the space draws nothing, but keeps "1.1" and "The" apart for whatever
+ * reads the text rather than the page (a screen reader follows the
+ * structure tree, where a numbered paragraph is one P). *width, when
+ * asked for, is the label's width without the space, in points. */
+struct bc_para *bc_para_label(struct bc_lctx *lc, const char *label,
+			      const PangoFontDescription *font, double *width);
 /* Append the lines of para at (x, *y), advancing *y. */
 void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out);
 /* Natural (unwrapped) width of a para's widest line, in points. */

@@ -83,10 +83,8 @@ static void cell_list(struct bc_lctx *lc, struct bc_tcell *cell, const struct bc
 				size_t n = 0;
 				struct bc_para **ps =
 				    bc_tb_finish(&tb, lc, font, -1, BC_ALIGN_LEFT, role, &n);
-				struct bc_para *lp = first
-							 ? bc_para_plain(lc, label, font, -1,
-									 BC_ALIGN_LEFT, BC_ROLE_LBL)
-							 : NULL;
+				struct bc_para *lp =
+				    first ? bc_para_label(lc, label, font, NULL) : NULL;
 				push_paras(cell, ps, n, in, lp, cell->n ? 2 : 0);
 				first = false;
 			} else if (c->kind == BC_UL || c->kind == BC_OL) {

@@ -330,6 +330,25 @@ struct bc_para *bc_para_plain(struct bc_lctx *lc, const char *text,
 	return p;
 }
 
+struct bc_para *bc_para_label(struct bc_lctx *lc, const char *label,
+			      const PangoFontDescription *font, double *width)
+{
+	struct bc_tb tb = {0};
+	bc_tb_text(&tb, label);
+	int end = bc_tb_begin(&tb);
+	bc_buf_addc(&tb.text, ' ');
+	size_t n = 0;
+	struct bc_para **ps = bc_tb_finish(&tb, lc, font, -1, BC_ALIGN_LEFT, BC_ROLE_LBL, &n);
+	struct bc_para *p = ps[0];
+	free(ps);
+	if (width) {
+		PangoRectangle space;
+		pango_layout_index_to_pos(p->layout, end, &space);
+		*width = space.x / (double)PANGO_SCALE;
+	}
+	return p;
+}
+
 void bc_para_lines(struct bc_para *p, double x, double *y, struct bc_lines *out)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(p->layout);

@@ -45,6 +45,8 @@ check "headings keep a space after their number" \
 run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/bn.pdf"
 check "front-sheet labels are row headers, table heads column headers" \
 	sh -c "pdfinfo -struct-text '$TMP/bn.pdf' > '$TMP/st.txt' && grep -q '/Scope /Row' '$TMP/st.txt' && grep -q '/Scope /Column' '$TMP/st.txt'"
+check "a bullet in a table cell is followed by a space in the cell's text" \
+	sh -c "grep -A3 '^ *TD' '$TMP/st.txt' | grep -q '^ *\"• Multi Agency'"
 
 # A pack is tagged too.
 pack="$SAMPLES/packs/hwbb-2012-07-26/agenda.xml"

@@ -79,3 +79,11 @@ check "hyphenated cell: the link covers both parts of its word" \
 	sh -c "[ \$(python3 '$TOP/tests/pdfcheck.py' links '$TMP/hy.pdf' | grep -c 'uri:https://example.org/x') -eq 2 ]"
 check "hyphenated cell: the footnote marker stays after its word" \
 	grep -qx 'ernance1' "$TMP/hy.txt"
+# A language with no hyphenation patterns installed (Welsh): the word is
+# broken between letters as before, and the paper builds.
+sed 's/<paper xmlns="urn:x-boardc:paper:1">/<paper xmlns="urn:x-boardc:paper:1" lang="cy">/' \
+	"$TMP/hy.xml" > "$TMP/hy-cy.xml"
+run_boardc build "$TMP/hy-cy.xml" -o "$TMP/hy-cy.pdf"
+expect_rc "no patterns for the language: builds" 0
+check "no patterns for the language: no soft hyphen, the word still breaks" \
+	sh -c "pdftotext -raw '$TMP/hy-cy.pdf' - > '$TMP/hy-cy.txt' && ! grep -q \$(printf '\302\255') '$TMP/hy-cy.txt' && grep -q '^Employme' '$TMP/hy-cy.txt' && ! grep -qx 'Employment' '$TMP/hy-cy.txt'"

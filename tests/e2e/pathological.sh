@@ -74,6 +74,19 @@ within_baseline() {
 		bad "$1 took $SECS s, the baseline $BASE s"
 }
 
+# builds_like_baseline BASE.xml BASE-WHAT WHAT: BASE.xml is timed, then
+# paper.xml must build (exit 0, a valid PDF holding each line of $TEXT,
+# UTF-8 stderr) within the baseline's bound.
+builds_like_baseline() {
+	baseline "$1" "$2" || return 0
+	bc_run build paper.xml -o out/out.pdf
+	want_exit 0 || return 0
+	want_pdf out/out.pdf
+	want_text out/out.pdf
+	want_utf8_stderr
+	within_baseline "$3"
+}
+
 # bc_run_rss ARGS...: bc_run under GNU time; also sets RSS_KB, boardc's
 # peak resident memory in KiB. Skips the case where GNU time is missing.
 bc_run_rss() {
