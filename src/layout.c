@@ -374,6 +374,7 @@ static void figure(struct bc_lctx *lc, const struct bc_node *fig, double x)
 		fb->w = w;
 		fb->x = x;
 		fb->role = BC_ROLE_FIGURE;
+		fb->figure = fig; /* its /Alt, as its text */
 		fb->frame = 0.75;
 		fb->colour = st->table_rule;
 		double fy = 8;

@@ -386,13 +386,13 @@ static void add_doc(struct pack_out *po, struct bc_doc *doc, char *outline, cons
 		    bc_pack_notice(po->st, NULL, "This page is intentionally left blank", d);
 		bc_pack_stamp(filler, po->page, d);
 		struct bc_render_part fp = {filler, NULL, true, NULL};
-		bc_pdf_writer_add(po->w, &fp, false, d);
+		bc_pdf_writer_add(po->w, &fp, d);
 		bc_doc_free(filler);
 		po->page++;
 	}
 	bc_pack_stamp(doc, po->page, d);
 	struct bc_render_part part = {doc, outline, false, dest};
-	bc_pdf_writer_add(po->w, &part, false, d);
+	bc_pdf_writer_add(po->w, &part, d);
 	po->page += (int)doc->npages;
 	free(outline);
 	if (owned)
@@ -576,14 +576,14 @@ static int build(const struct options *o)
 			bc_pack_stamp(ag, first, &d);
 			int spare = agenda_pages - (int)ag->npages;
 			struct bc_render_part part = {ag, "Agenda", false, NULL};
-			bc_pdf_writer_add(po.w, &part, spare == 0, &d);
+			bc_pdf_writer_add(po.w, &part, &d);
 			lead = 1;
 			for (int k = 0; k < spare; k++, lead++) {
 				struct bc_doc *filler = bc_pack_notice(
 				    st, NULL, "This page is intentionally left blank", &d);
 				bc_pack_stamp(filler, first + (int)ag->npages + k, &d);
 				struct bc_render_part fpart = {filler, NULL, true, NULL};
-				bc_pdf_writer_add(po.w, &fpart, k + 1 == spare, &d);
+				bc_pdf_writer_add(po.w, &fpart, &d);
 				bc_doc_free(filler);
 			}
 		}

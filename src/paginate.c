@@ -101,12 +101,13 @@ static void record_anchor(struct pager *pg, const struct bc_node *node, double y
 }
 
 static void place_line(struct pager *pg, const struct bc_line *l, double dx, double dy,
-		       enum bc_role role)
+		       enum bc_role role, const struct bc_node *figure)
 {
 	struct bc_item it = {.kind = BC_ITEM_LINE,
 			     .x = pg->st->margin_left + dx + l->x,
 			     .y = dy + l->y,
 			     .line = l,
+			     .figure = figure,
 			     .role = role};
 	push_item(pg, it);
 	add_notes(pg, l);
@@ -233,7 +234,7 @@ static void place_lines(struct pager *pg, const struct bc_block *b, size_t index
 			push_item(pg, fr);
 		}
 		for (size_t k = i; k < i + fit; k++)
-			place_line(pg, &ls->v[k], 0, pg->y - off, b->role);
+			place_line(pg, &ls->v[k], 0, pg->y - off, b->role, b->figure);
 		if (fit > 0) {
 			const struct bc_line *last = &ls->v[i + fit - 1];
 			pg->y += last->y + last->h - off;
@@ -311,7 +312,7 @@ static double place_row_part(struct pager *pg, const struct bc_table *t, const s
 					  : BC_SCOPE_ROW;
 		for (size_t k = start[c]; k < end[c]; k++)
 			place_line(pg, &cell->lines.v[k], 0, y - off,
-				   cell->header ? BC_ROLE_TH : BC_ROLE_TD);
+				   cell->header ? BC_ROLE_TH : BC_ROLE_TD, NULL);
 		pg->scope = BC_SCOPE_NONE;
 		pg->cell = 0;
 		struct bc_item border = {.kind = BC_ITEM_RECT,

@@ -1,13 +1,13 @@
 /* pdf_objects.c - writing the finished PDF's objects (pdf_objects.h).
  *
- * Streams are written as they come. Other objects (structure elements,
- * annotations, dictionaries: most of a tagged file's objects) are gathered
- * 200 at a time and compressed together into object streams. An object
- * stream needs an object number Cairo does not use: the finisher gives
- * back the numbers of the /Length objects it makes unneeded (one a page),
- * and a stream is written as soon as there is one; any still waiting at the
- * end take numbers after Cairo's last. The cross-reference stream then gives each object's place: a
- * byte offset, or an object stream and an index in it. */
+ * Object numbers are given out here, one counter for all: the finisher
+ * numbers Cairo's objects anew as they go out and its own (structure
+ * elements, annotations) from the same counter. Streams are written as
+ * they come. Other objects (structure elements, annotations, dictionaries:
+ * most of a tagged file's objects) are gathered 200 at a time and
+ * compressed together into object streams, each written as soon as it is
+ * full under the next number. The cross-reference stream then gives each
+ * object's place: a byte offset, or an object stream and an index in it. */
 #include "pdf_objects.h"
 
 #include <inttypes.h>
@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <libdeflate.h>
 
 #include "util.h"
@@ -33,13 +34,6 @@ struct batch {
 	unsigned n;
 };
 
-/* A compressed object stream waiting for an object number. */
-struct packed {
-	char *z; /* compressed head + body */
-	size_t zlen, first, batch;
-	unsigned n;
-};
-
 struct bc_pdf_objects {
 	FILE *out;
 	bool failed;
@@ -49,13 +43,8 @@ struct bc_pdf_objects {
 	size_t nx;
 	bool too_big; /* an offset past 4 GB */
 	struct batch batch;
-	size_t nbatches;    /* batches closed */
-	size_t *stream_num; /* each batch's object number, 0 while waiting */
-	size_t nstream_num, stream_cap;
-	struct packed *packed; /* batches waiting for a number, oldest first */
-	size_t npacked, packedcap;
-	size_t *spare; /* object numbers free for object streams */
-	size_t nspare, sparecap;
+	size_t batch_num; /* the object number the open batch will be written under */
+	size_t next;	  /* the next object number to give out */
 	uint64_t hash[2]; /* FNV-1a over the output, for /ID */
 	struct libdeflate_compressor *zc;
 };
@@ -67,17 +56,13 @@ struct bc_pdf_objects *bc_pdf_objects_new(FILE *out)
 	w->hash[0] = 0xcbf29ce484222325u;
 	w->hash[1] = 0x84222325cbf29ce4u;
 	w->zc = libdeflate_alloc_compressor(BC_PDF_DEFLATE_LEVEL); /* NULL: deflate fails */
+	w->next = 1;
 	return w;
 }
 
 void bc_pdf_objects_free(struct bc_pdf_objects *w)
 {
 	free(w->x);
-	for (size_t i = 0; i < w->npacked; i++)
-		free(w->packed[i].z);
-	free(w->packed);
-	free(w->stream_num);
-	free(w->spare);
 	bc_buf_free(&w->batch.head);
 	bc_buf_free(&w->batch.body);
 	libdeflate_free_compressor(w->zc);
@@ -146,59 +131,37 @@ char *bc_pdf_deflate(struct bc_pdf_objects *w, const char *s, size_t n, size_t *
 	return cap - zlen > 4096 ? bc_xrealloc(z, zlen) : z;
 }
 
-/* The object stream p, written now as object num. */
-static void write_stream(struct bc_pdf_objects *w, const struct packed *p, size_t num)
+size_t bc_pdf_objects_number(struct bc_pdf_objects *w)
 {
-	xset(w, num, 1, w->offset, 0);
-	bc_grow((void **)&w->stream_num, &w->stream_cap, p->batch, sizeof *w->stream_num);
-	w->stream_num[p->batch] = num;
-	if (p->batch >= w->nstream_num)
-		w->nstream_num = p->batch + 1;
-	char head[160];
-	int n = snprintf(head, sizeof head,
-			 "%zu 0 obj\n<< /Type /ObjStm\n   /N %u\n   /First %zu\n"
-			 "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
-			 num, p->n, p->first, p->zlen);
-	bc_pdf_objects_raw(w, head, (size_t)n);
-	bc_pdf_objects_raw(w, p->z, p->zlen);
-	bc_pdf_objects_raw(w, bc_pdf_end_stream, strlen(bc_pdf_end_stream));
-	free(p->z);
+	return w->next++;
 }
 
-/* Write waiting object streams while there are numbers for them. */
-static void write_waiting(struct bc_pdf_objects *w)
-{
-	size_t done = 0;
-	while (done < w->npacked && w->nspare > 0)
-		write_stream(w, &w->packed[done++], w->spare[--w->nspare]);
-	if (done == 0)
-		return;
-	memmove(w->packed, w->packed + done, (w->npacked - done) * sizeof *w->packed);
-	w->npacked -= done;
-}
-
-void bc_pdf_objects_spare(struct bc_pdf_objects *w, size_t num)
-{
-	BC_PUSH(w->spare, w->nspare, w->sparecap, num);
-	write_waiting(w);
-}
-
-/* Compress the gathered small objects; write them when a number is free. */
+/* Compress the gathered small objects and write them as an object stream
+ * under the number they were given. */
 static void close_batch(struct bc_pdf_objects *w)
 {
 	struct batch *b = &w->batch;
 	if (b->n == 0)
 		return;
-	struct packed p = {.first = b->head.len, .n = b->n, .batch = w->nbatches++};
+	size_t first = b->head.len, zlen = 0;
 	bc_buf_add(&b->head, b->body.data, b->body.len);
-	p.z = bc_pdf_deflate(w, b->head.data, b->head.len, &p.zlen);
-	if (!p.z)
+	char *z = bc_pdf_deflate(w, b->head.data, b->head.len, &zlen);
+	if (!z) {
 		w->error = "compressing an object stream failed";
-	else
-		BC_PUSH(w->packed, w->npacked, w->packedcap, p);
+	} else {
+		xset(w, w->batch_num, 1, w->offset, 0);
+		char head[160];
+		int n = snprintf(head, sizeof head,
+				 "%zu 0 obj\n<< /Type /ObjStm\n   /N %u\n   /First %zu\n"
+				 "   /Length %zu\n   /Filter /FlateDecode\n>>\nstream\n",
+				 w->batch_num, b->n, first, zlen);
+		bc_pdf_objects_raw(w, head, (size_t)n);
+		bc_pdf_objects_raw(w, z, zlen);
+		bc_pdf_objects_raw(w, bc_pdf_end_stream, strlen(bc_pdf_end_stream));
+		free(z);
+	}
 	b->head.len = b->body.len = 0;
 	b->n = 0;
-	write_waiting(w);
 }
 
 void bc_pdf_objects_add(struct bc_pdf_objects *w, size_t num, const char *s, size_t n)
@@ -216,7 +179,9 @@ void bc_pdf_objects_add(struct bc_pdf_objects *w, size_t num, const char *s, siz
 	if (end - start >= 6 && memcmp(s + end - 6, "endobj", 6) == 0)
 		end -= 6;
 	struct batch *b = &w->batch;
-	xset(w, num, 2, w->nbatches, b->n);
+	if (b->n == 0)
+		w->batch_num = bc_pdf_objects_number(w);
+	xset(w, num, 2, w->batch_num, b->n);
 	bc_buf_printf(&b->head, "%zu %zu ", num, b->body.len);
 	bc_buf_add(&b->body, s + start, end - start);
 	b->n++;
@@ -224,20 +189,15 @@ void bc_pdf_objects_add(struct bc_pdf_objects *w, size_t num, const char *s, siz
 		close_batch(w);
 }
 
-const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t root, size_t info)
+const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t root, size_t info)
 {
 	close_batch(w);
 	if (w->error)
 		return w->error;
-	while (w->npacked) { /* no spare number came: new ones */
-		bc_pdf_objects_spare(w, size++);
-		if (bc_pdf_objects_failed(w))
-			return NULL;
-	}
 	struct bc_buf b = {0};
 	/* The cross-reference stream: type, 4-byte offset or stream number,
 	 * 2-byte generation or index. */
-	size_t xref_num = size++;
+	size_t xref_num = bc_pdf_objects_number(w), size = w->next;
 	uint64_t xref = w->offset;
 	xset(w, xref_num, 1, xref, 0);
 	if (w->too_big) {
@@ -246,17 +206,6 @@ const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t 
 	}
 	unsigned char *rows = w->x;
 	rows[5] = rows[6] = 0xff; /* object 0: free, generation 65535 */
-	for (size_t i = 0; i < size; i++) {
-		unsigned char *r = rows + i * XROW;
-		if (r[0] != 2)
-			continue;
-		uint64_t batch = 0;
-		for (int k = 0; k < 4; k++)
-			batch += (uint64_t)r[1 + k] << (24 - 8 * k);
-		uint64_t at = batch < w->nstream_num ? w->stream_num[batch] : 0;
-		for (int k = 0; k < 4; k++)
-			r[1 + k] = (unsigned char)(at >> (24 - 8 * k));
-	}
 	size_t zlen = 0;
 	/* PNG "Up" prediction: each row as its difference from the one
 	 * before, which for rising offsets is mostly zeros (a third of the
@@ -295,4 +244,42 @@ const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t 
 	bc_pdf_objects_raw(w, b.data, b.len);
 	bc_buf_free(&b);
 	return NULL;
+}
+
+void bc_pdf_text_string(struct bc_buf *b, const char *s)
+{
+	bool ascii = true;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			ascii = false;
+	if (ascii) {
+		bc_buf_addc(b, '(');
+		for (const char *p = s; *p; p++) {
+			if (*p == '(' || *p == ')' || *p == '\\')
+				bc_buf_addc(b, '\\');
+			bc_buf_addc(b, *p);
+		}
+		bc_buf_addc(b, ')');
+		return;
+	}
+	/* UTF-16BE with a byte order mark, as raw bytes in a literal string:
+	 * half the size of hex. Bytes that a reader would take for string
+	 * syntax or an end of line are escaped. */
+	glong n = 0;
+	gunichar2 *u = g_utf8_to_utf16(s, -1, NULL, &n, NULL);
+	bc_buf_adds(b, "(\\376\\377");
+	for (glong i = 0; u && i < n; i++) {
+		unsigned char pair[2] = {(unsigned char)(u[i] >> 8), (unsigned char)u[i]};
+		for (int k = 0; k < 2; k++) {
+			unsigned char c = pair[k];
+			if (c == '(' || c == ')' || c == '\\')
+				bc_buf_printf(b, "\\%c", c);
+			else if (c == '\r' || c == '\n')
+				bc_buf_adds(b, c == '\r' ? "\\r" : "\\n");
+			else
+				bc_buf_add(b, (const char *)&c, 1);
+		}
+	}
+	bc_buf_addc(b, ')');
+	g_free(u);
 }

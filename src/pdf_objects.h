@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "util.h"
+
 struct bc_pdf_objects;
 
 struct bc_pdf_objects *bc_pdf_objects_new(FILE *out);
@@ -18,14 +20,13 @@ void bc_pdf_objects_free(struct bc_pdf_objects *w);
 void bc_pdf_objects_raw(struct bc_pdf_objects *w, const char *s, size_t n);
 /* A whole object s[0..n), "N 0 obj ... endobj\n". */
 void bc_pdf_objects_add(struct bc_pdf_objects *w, size_t num, const char *s, size_t n);
-/* Object number num will not be used (a stream's /Length object that is
- * no longer needed): an object stream may take it, and be written now
- * rather than kept to the end. */
-void bc_pdf_objects_spare(struct bc_pdf_objects *w, size_t num);
-/* Write the object streams still without a number, numbered from `size`
- * (the first free object number), and the cross-reference stream with the trailer's /Root, /Info
- * (0: none) and an /ID derived from the bytes written. NULL, or why not. */
-const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t size, size_t root, size_t info);
+/* A new object number (the first is 1): every object written must have
+ * one from here. */
+size_t bc_pdf_objects_number(struct bc_pdf_objects *w);
+/* Write the last object stream and the cross-reference stream with the
+ * trailer's /Root, /Info (0: none) and an /ID derived from the bytes
+ * written. NULL, or why not. */
+const char *bc_pdf_objects_finish(struct bc_pdf_objects *w, size_t root, size_t info);
 /* Whether a write to the file failed. */
 bool bc_pdf_objects_failed(const struct bc_pdf_objects *w);
 
@@ -34,6 +35,11 @@ bool bc_pdf_objects_failed(const struct bc_pdf_objects *w);
  * as zlib's default and 3-4% smaller. */
 #define BC_PDF_DEFLATE_LEVEL 6
 char *bc_pdf_deflate(struct bc_pdf_objects *w, const char *s, size_t n, size_t *out_len);
+
+/* s (UTF-8) as a PDF text string: literal when printable ASCII, else
+ * UTF-16BE with a byte order mark, as raw bytes in a literal string (half
+ * the size of hex), with string syntax and ends of line escaped. */
+void bc_pdf_text_string(struct bc_buf *b, const char *s);
 
 /* How every stream object ends. */
 extern const char bc_pdf_end_stream[];

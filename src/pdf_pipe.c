@@ -26,7 +26,8 @@ struct block {
 };
 
 struct bc_pdf_pipe {
-	struct bc_pdf_filter *f; /* used only by the finisher thread while it runs */
+	struct bc_pdf_filter *f; /* used only by the finisher thread while it runs,
+				  * but for bc_pdf_filter_page, which locks */
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
@@ -114,6 +115,13 @@ cairo_status_t bc_pdf_pipe_write(void *closure, const unsigned char *data, unsig
 			pass_on(p);
 	}
 	return CAIRO_STATUS_SUCCESS;
+}
+
+void bc_pdf_pipe_page(struct bc_pdf_pipe *p, struct bc_buf *script)
+{
+	size_t len = script->len;
+	char *data = script->data ? bc_buf_detach(script) : NULL;
+	bc_pdf_filter_page(p->f, data, len);
 }
 
 struct bc_pdf_filter *bc_pdf_pipe_sync(struct bc_pdf_pipe *p)

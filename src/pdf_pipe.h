@@ -14,6 +14,7 @@
 
 #include "diag.h"
 #include "pdf_post.h"
+#include "util.h"
 
 struct bc_pdf_pipe;
 
@@ -24,9 +25,12 @@ struct bc_pdf_pipe *bc_pdf_pipe_new(struct bc_pdf_filter *f);
  * failed write is reported by bc_pdf_pipe_end. */
 cairo_status_t bc_pdf_pipe_write(void *closure, const unsigned char *data, unsigned int len);
 
+/* The next page's script of structure events (bc_pdf_filter_page); the
+ * pipe takes the buffer's data and empties it. */
+void bc_pdf_pipe_page(struct bc_pdf_pipe *p, struct bc_buf *script);
+
 /* Waits until the filter has taken everything written so far, and returns
- * it, to be told something (bc_pdf_filter_notes, _lead) before the next
- * write. */
+ * it, to be told something (bc_pdf_filter_lead) before the next write. */
 struct bc_pdf_filter *bc_pdf_pipe_sync(struct bc_pdf_pipe *p);
 
 /* After cairo_surface_finish: passes on the rest, stops the thread, ends

@@ -6,16 +6,20 @@
  * then a cross-reference table and the trailer. The filter cuts the bytes
  * into objects as they arrive and passes each to the output, except:
  *
- *  - a page's content stream: untagged drawing is wrapped in /Artifact
- *    marked content (pdf_artifact.c). Cairo writes the page dictionary after
- *    its content, so objects from a stream with no /Type (a content stream
- *    or a ToUnicode map) are held until the next page dictionary says which
- *    stream is its content;
- *  - Figure and TH structure elements get /Alt and /A << /Scope >>, in the
- *    order Cairo writes them, which is the order the tags were opened;
- *  - the catalog gets /Lang, /ViewerPreferences, /Metadata and /PageLabels;
- *    it is Cairo's last object, held until the trailer gives the next free
- *    object number for the XMP stream;
+ *  - a page's content stream: the structure markers the renderer drew are
+ *    taken out and its drawing marked as the content of structure elements
+ *    or as artifacts, against the page's script of structure events
+ *    (pdf_struct.c, which writes the structure tree as the pages go). Cairo
+ *    writes the page dictionary after its content, so objects from a stream
+ *    with no /Type (a content stream or a ToUnicode map) are held until the
+ *    next page dictionary says which stream is its content; the page
+ *    dictionary then gets /StructParents, /Annots and /Tabs;
+ *  - every object is numbered anew, Cairo's and the finisher's own from one
+ *    counter (pdf_objects.c), so that structure elements and annotations
+ *    can be written while Cairo is still numbering its objects;
+ *  - the catalog gets /StructTreeRoot, /MarkInfo, /Lang, /ViewerPreferences,
+ *    /Metadata and /PageLabels; it is Cairo's last object, held until the
+ *    trailer;
  *  - objects go out through pdf_objects.c, which gathers the small ones
  *    into object streams and writes a cross-reference stream (with an /ID
  *    derived from the bytes written, so equal input gives equal output).
@@ -30,11 +34,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib.h>
+#include <pthread.h>
 #include <zlib.h>
 
-#include "pdf_artifact.h"
 #include "pdf_objects.h"
+#include "pdf_struct.h"
 #include "util.h"
 
 struct held {
@@ -47,6 +51,13 @@ struct held {
 	bool ours;	   /* compressed here (Cairo's compression is replaced, so
 			    * the file is the same whether Cairo compressed or not) */
 	bool dropped;	   /* a /Length object made unneeded: not written */
+};
+
+/* A page's script of structure events (pdf_tags.h), queued by the drawing
+ * thread before Cairo writes the page. */
+struct script {
+	char *data;
+	size_t len;
 };
 
 /* Where the scan of the current object stands (positions from its start). */
@@ -71,14 +82,18 @@ struct bc_pdf_filter {
 	struct held *held;
 	size_t nheld, heldcap;
 	struct held catalog;
-	const char *const *alts;
-	size_t nalts, alt;
-	const char *scopes;
-	size_t nscopes, scope;
-	size_t lead_pages, lead_kids; /* to move to the front */
-	bool seen_document;
-	bool pages_done; /* Cairo has begun the end of the file: no more pages */
-	bool in_xref;	 /* in Cairo's cross-reference table */
+	size_t lead_pages, lead_parts; /* to move to the front */
+	bool pages_done;	       /* Cairo has begun the end of the file: no more pages */
+	bool in_xref;		       /* in Cairo's cross-reference table */
+	size_t *map;		       /* our number for each of Cairo's, 0 before one is given */
+	size_t nmap;
+	struct bc_pdf_struct *st;
+	struct bc_buf page_keys; /* for the page dictionary whose content was just marked */
+	/* Scripts not yet played, oldest at script_head; under script_lock,
+	 * for the drawing thread adds them while the finisher takes them. */
+	pthread_mutex_t script_lock;
+	struct script *scripts;
+	size_t script_head, nscripts, scripts_cap;
 };
 
 struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
@@ -86,61 +101,37 @@ struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
 	struct bc_pdf_filter *f = bc_xcalloc(1, sizeof *f);
 	f->w = bc_pdf_objects_new(out);
 	f->o = o;
+	f->st = bc_pdf_struct_new(f->w);
+	pthread_mutex_init(&f->script_lock, NULL);
 	return f;
 }
 
-void bc_pdf_filter_notes(struct bc_pdf_filter *f, const char *const *alts, size_t nalts,
-			 const char *scopes, size_t nscopes)
+void bc_pdf_filter_page(struct bc_pdf_filter *f, char *script, size_t len)
 {
-	f->alts = alts;
-	f->nalts = nalts;
-	f->scopes = scopes;
-	f->nscopes = nscopes;
+	pthread_mutex_lock(&f->script_lock);
+	if (f->script_head > 0 && f->script_head == f->nscripts)
+		f->script_head = f->nscripts = 0;
+	struct script sc = {script, len};
+	BC_PUSH(f->scripts, f->nscripts, f->scripts_cap, sc);
+	pthread_mutex_unlock(&f->script_lock);
 }
 
-void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t kids)
+/* The oldest script not yet played ({NULL, 0} when none is queued: a
+ * page drawn without one, all artifacts). The caller frees its data. */
+static struct script next_script(struct bc_pdf_filter *f)
+{
+	struct script sc = {0};
+	pthread_mutex_lock(&f->script_lock);
+	if (f->script_head < f->nscripts)
+		sc = f->scripts[f->script_head++];
+	pthread_mutex_unlock(&f->script_lock);
+	return sc;
+}
+
+void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t parts)
 {
 	f->lead_pages = pages;
-	f->lead_kids = kids;
-}
-
-/* A PDF text string: literal when printable ASCII, else UTF-16BE hex. */
-static void text_string(struct bc_buf *b, const char *s)
-{
-	bool ascii = true;
-	for (const char *p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-			ascii = false;
-	if (ascii) {
-		bc_buf_addc(b, '(');
-		for (const char *p = s; *p; p++) {
-			if (*p == '(' || *p == ')' || *p == '\\')
-				bc_buf_addc(b, '\\');
-			bc_buf_addc(b, *p);
-		}
-		bc_buf_addc(b, ')');
-		return;
-	}
-	/* UTF-16BE with a byte order mark, as raw bytes in a literal string:
-	 * half the size of hex. Bytes that a reader would take for string
-	 * syntax or an end of line are escaped. */
-	glong n = 0;
-	gunichar2 *u = g_utf8_to_utf16(s, -1, NULL, &n, NULL);
-	bc_buf_adds(b, "(\\376\\377");
-	for (glong i = 0; u && i < n; i++) {
-		unsigned char pair[2] = {(unsigned char)(u[i] >> 8), (unsigned char)u[i]};
-		for (int k = 0; k < 2; k++) {
-			unsigned char c = pair[k];
-			if (c == '(' || c == ')' || c == '\\')
-				bc_buf_printf(b, "\\%c", c);
-			else if (c == '\r' || c == '\n')
-				bc_buf_adds(b, c == '\r' ? "\\r" : "\\n");
-			else
-				bc_buf_add(b, (const char *)&c, 1);
-		}
-	}
-	bc_buf_addc(b, ')');
-	g_free(u);
+	f->lead_parts = parts;
 }
 
 static bool is_white(char c)
@@ -184,6 +175,112 @@ static size_t ref_after(const char *s, size_t n, const char *key)
 	return 0;
 }
 
+/* Our number for Cairo's object num, given when first asked. */
+static size_t ours(struct bc_pdf_filter *f, size_t num)
+{
+	if (num >= f->nmap) {
+		size_t cap = f->nmap ? f->nmap : 1024;
+		while (cap <= num)
+			cap *= 2;
+		f->map = bc_xrealloc(f->map, cap * sizeof *f->map);
+		memset(f->map + f->nmap, 0, (cap - f->nmap) * sizeof *f->map);
+		f->nmap = cap;
+	}
+	if (!f->map[num])
+		f->map[num] = bc_pdf_objects_number(f->w);
+	return f->map[num];
+}
+
+/* Cairo's object s[0..n) into out with our numbers in "N 0 obj" and every
+ * "N 0 R"; a stream's data is copied as it is. */
+static void renumber(struct bc_pdf_filter *f, const char *s, size_t n, struct bc_buf *out)
+{
+	size_t copied = 0, i = 0;
+	size_t a = SIZE_MAX, a_end = 0; /* the integer before the last */
+	size_t b = SIZE_MAX, b_end = 0; /* the last token, when an integer */
+	while (i < n) {
+		char c = s[i];
+		if (is_white(c)) {
+			i++;
+			continue;
+		}
+		size_t start = i;
+		if (c == '(') {
+			int depth = 0;
+			for (; i < n; i++) {
+				if (s[i] == '\\')
+					i++;
+				else if (s[i] == '(')
+					depth++;
+				else if (s[i] == ')' && --depth == 0)
+					break;
+			}
+			i++;
+		} else if (c == '<' || c == '>') {
+			if (i + 1 < n && s[i + 1] == c) {
+				i += 2;
+			} else {
+				const char *e = memchr(s + i, '>', n - i);
+				i = e ? (size_t)(e - s) + 1 : n;
+			}
+		} else if (c == '[' || c == ']' || c == '{' || c == '}') {
+			i++;
+		} else {
+			i += c == '/';
+			while (i < n && !is_white(s[i]) && !strchr("()<>[]{}/%", s[i]))
+				i++;
+			if (i == start)
+				i++;
+		}
+		size_t len = i - start;
+		bool integer = c >= '0' && c <= '9';
+		for (size_t k = start; integer && k < i; k++)
+			integer = s[k] >= '0' && s[k] <= '9';
+		if (integer) {
+			a = b;
+			a_end = b_end;
+			b = start;
+			b_end = i;
+			continue;
+		}
+		bool ref = (len == 1 && c == 'R') || (len == 3 && !memcmp(s + start, "obj", 3));
+		if (ref && a != SIZE_MAX && b_end - b == 1 && s[b] == '0') {
+			bc_buf_add(out, s + copied, a - copied);
+			bc_buf_printf(out, "%zu", ours(f, strtoul(s + a, NULL, 10)));
+			copied = a_end;
+		}
+		a = b = SIZE_MAX;
+		if (len == 6 && !memcmp(s + start, "stream", 6))
+			break; /* the data, to the end, as it is */
+	}
+	bc_buf_add(out, s + copied, n - copied);
+}
+
+/* Cairo's object s[0..n), numbered anew, to the output; with `add` (our
+ * own keys, already in our numbers) before its dictionary's end. */
+static void put(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, const char *add)
+{
+	struct bc_buf b = {0};
+	renumber(f, s, n, &b);
+	if (add && *add) {
+		const char *close = strstr(b.data, ">>\nendobj");
+		if (!close) {
+			f->error = "a dictionary does not end as expected";
+			bc_buf_free(&b);
+			return;
+		}
+		size_t at = (size_t)(close - b.data);
+		struct bc_buf c = {0};
+		bc_buf_add(&c, b.data, at);
+		bc_buf_adds(&c, add);
+		bc_buf_add(&c, b.data + at, b.len - at);
+		bc_buf_free(&b);
+		b = c;
+	}
+	bc_pdf_objects_add(f->w, ours(f, num), b.data, b.len);
+	bc_buf_free(&b);
+}
+
 /* ---- rewriting single objects ---- */
 
 static char *inflate_all(const char *s, size_t n, size_t *out_len)
@@ -212,11 +309,12 @@ static char *inflate_all(const char *s, size_t n, size_t *out_len)
 	return bc_buf_detach(&b);
 }
 
-/* The held stream *h compressed (its data first marked for artifacts when
- * it is a page's content); its /Length object, held after it, gets the new
- * length. Cairo compresses streams itself unless CAIRO_DEBUG_PDF is set
- * (main.c sets it, so that content is compressed once, here). */
-static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
+/* The held stream *h compressed, its data first marked when it is the
+ * content of the page `page` (Cairo's number; 0: not content), and its
+ * length given directly. Cairo compresses streams itself unless
+ * CAIRO_DEBUG_PDF is set (main.c sets it, so that content is compressed
+ * once, here). */
+static void compress_held(struct bc_pdf_filter *f, struct held *h, size_t page)
 {
 	const char *data = strstr(h->bytes, ">>\nstream\n");
 	if (!data)
@@ -235,8 +333,18 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 	const char *text = plain ? plain : data;
 	char *marked = NULL;
 	size_t marked_len = plain_len;
-	if (content)
-		marked = bc_pdf_mark_artifacts(text, plain_len, &marked_len);
+	if (page) {
+		struct script sc = next_script(f);
+		const char *why = NULL;
+		marked = bc_pdf_struct_page(f->st, sc.data, sc.len, text, plain_len, ours(f, page),
+					    &f->page_keys, &marked_len, &why);
+		free(sc.data);
+		if (!marked) {
+			free(plain);
+			f->error = why;
+			return;
+		}
+	}
 	size_t clen = 0;
 	char *z = bc_pdf_deflate(f->w, marked ? marked : text, marked_len, &clen);
 	free(marked);
@@ -270,8 +378,7 @@ static void compress_held(struct bc_pdf_filter *f, struct held *h, bool content)
 	h->bytes = bc_buf_detach(&b);
 	h->raw = false;
 	h->ours = true;
-	/* Cairo's /Length object is now not needed: dropped, and its number
-	 * given to an object stream. */
+	/* Cairo's /Length object is now not needed: dropped. */
 	bool found = false;
 	for (size_t i = 0; i < f->nheld; i++)
 		if (f->held[i].num == h->length_ref && !f->held[i].length_ref &&
@@ -290,12 +397,10 @@ static void flush_held(struct bc_pdf_filter *f)
 {
 	for (size_t i = 0; i < f->nheld && !f->error; i++)
 		if (f->held[i].length_ref && !f->held[i].ours)
-			compress_held(f, &f->held[i], false);
+			compress_held(f, &f->held[i], 0);
 	for (size_t i = 0; i < f->nheld; i++) {
-		if (f->held[i].dropped)
-			bc_pdf_objects_spare(f->w, f->held[i].num);
-		else
-			bc_pdf_objects_add(f->w, f->held[i].num, f->held[i].bytes, f->held[i].len);
+		if (!f->held[i].dropped && !f->error)
+			put(f, f->held[i].num, f->held[i].bytes, f->held[i].len, NULL);
 		free(f->held[i].bytes);
 	}
 	f->nheld = 0;
@@ -309,21 +414,6 @@ static struct held *hold(struct bc_pdf_filter *f, size_t num, const char *s, siz
 	struct held h = {.num = num, .bytes = copy, .len = n};
 	BC_PUSH(f->held, f->nheld, f->heldcap, h);
 	return &f->held[f->nheld - 1];
-}
-
-/* Insert `add` into the object s[0..n) at `at`, and emit or hold it. */
-static void emit_with(struct bc_pdf_filter *f, size_t num, const char *s, size_t n, size_t at,
-		      const char *add, size_t add_len)
-{
-	struct bc_buf b = {0};
-	bc_buf_add(&b, s, at);
-	bc_buf_add(&b, add, add_len);
-	bc_buf_add(&b, s + at, n - at);
-	if (f->nheld)
-		hold(f, num, b.data, b.len);
-	else
-		bc_pdf_objects_add(f->w, num, b.data, b.len);
-	bc_buf_free(&b);
 }
 
 /* s[0..n) with the array of references after `key` turned so that its
@@ -464,31 +554,36 @@ static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, si
 	}
 	if (starts(v, vn, "<< /Type /Page ") || starts(v, vn, "<< /Type /Page\n")) {
 		size_t contents = ref_after(v, vn, "/Contents");
+		f->page_keys.len = 0;
+		bool marked = false;
 		for (size_t i = 0; i < f->nheld && !f->error; i++)
-			if (f->held[i].num == contents && f->held[i].bare)
-				compress_held(f, &f->held[i], true);
+			if (f->held[i].num == contents && f->held[i].bare) {
+				compress_held(f, &f->held[i], num);
+				marked = true;
+			}
+		if (!marked && !f->error)
+			f->error = "a page's content stream is not where Cairo writes it";
 		flush_held(f);
-		bc_pdf_objects_add(f->w, num, s, n);
+		if (!f->error)
+			put(f, num, s, n, f->page_keys.data);
 		return;
 	}
-	bool pages = starts(v, vn, "<< /Type /Pages\n");
-	bool document =
-	    !f->seen_document && starts(v, vn, "<< /Type /StructElem\n   /S /Document\n");
-	if ((pages && f->lead_pages) || (document && f->lead_kids)) {
-		f->seen_document |= document;
+	if (starts(v, vn, "<< /Type /Pages\n") && f->lead_pages) {
 		size_t len = 0;
-		char *r = rotate_refs(s, n, pages ? "/Kids" : "/K",
-				      pages ? f->lead_pages : f->lead_kids, &len);
+		char *r = rotate_refs(s, n, "/Kids", f->lead_pages, &len);
 		if (!r) {
-			f->error = pages ? "the page tree is not one list of pages"
-					 : "the structure tree root is not one list of elements";
+			f->error = "the page tree is not one list of pages";
 			return;
 		}
 		if (f->nheld)
 			hold(f, num, r, len);
 		else
-			bc_pdf_objects_add(f->w, num, r, len);
+			put(f, num, r, len, NULL);
 		free(r);
+		return;
+	}
+	if (starts(v, vn, "<< /Type /StructTreeRoot") || starts(v, vn, "<< /Type /StructElem")) {
+		f->error = "Cairo wrote a structure tree of its own";
 		return;
 	}
 	if (starts(v, vn, "<< /Type /Catalog\n")) {
@@ -498,31 +593,13 @@ static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, si
 		f->catalog.bytes[n] = '\0';
 		return;
 	}
-	if (starts(v, vn, "<< /Type /StructElem\n   /S /Figure\n") && f->alt < f->nalts) {
-		struct bc_buf a = {0};
-		bc_buf_adds(&a, "   /Alt ");
-		text_string(&a, f->alts[f->alt++]);
-		bc_buf_addc(&a, '\n');
-		emit_with(f, num, s, n, body + strlen("<< /Type /StructElem\n   /S /Figure\n"),
-			  a.data, a.len);
-		bc_buf_free(&a);
-		return;
-	}
-	if (starts(v, vn, "<< /Type /StructElem\n   /S /TH\n") && f->scope < f->nscopes) {
-		const char *a = f->scopes[f->scope++] == 'R'
-				    ? "   /A << /O /Table /Scope /Row >>\n"
-				    : "   /A << /O /Table /Scope /Column >>\n";
-		emit_with(f, num, s, n, body + strlen("<< /Type /StructElem\n   /S /TH\n"), a,
-			  strlen(a));
-		return;
-	}
 	if (starts(v, vn, "<< /Producer ")) {
 		char *r = info_dates(s, n);
 		if (r) {
 			if (f->nheld)
 				hold(f, num, r, strlen(r));
 			else
-				bc_pdf_objects_add(f->w, num, r, strlen(r));
+				put(f, num, r, strlen(r), NULL);
 			free(r);
 			return;
 		}
@@ -530,7 +607,7 @@ static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, si
 	if (f->nheld)
 		hold(f, num, s, n);
 	else
-		bc_pdf_objects_add(f->w, num, s, n);
+		put(f, num, s, n, NULL);
 }
 
 /* ---- the end of the file ---- */
@@ -579,13 +656,18 @@ static char *xmp_packet(const struct bc_pdf_post *o)
 static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 {
 	flush_held(f);
-	size_t size = ref_after(s, n, "/Size"), root = ref_after(s, n, "/Root"),
-	       info = ref_after(s, n, "/Info");
-	if (!size || !root || root != f->catalog.num || !f->catalog.bytes) {
+	size_t root = ref_after(s, n, "/Root"), info = ref_after(s, n, "/Info");
+	if (!root || root != f->catalog.num || !f->catalog.bytes) {
 		f->error = "the trailer does not name the catalog";
 		return;
 	}
-	size_t meta = size++;
+	const char *why = NULL;
+	size_t tree = bc_pdf_struct_finish(f->st, f->lead_parts, &why);
+	if (!tree) {
+		f->error = why;
+		return;
+	}
+	size_t meta = bc_pdf_objects_number(f->w);
 	char *xmp = xmp_packet(f->o);
 	struct bc_buf b = {0};
 	bc_buf_printf(&b,
@@ -598,15 +680,10 @@ static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 	bc_pdf_objects_add(f->w, meta, b.data, b.len);
 	bc_buf_free(&b);
 
-	const char *cat = f->catalog.bytes;
-	const char *close = strstr(cat, ">>\nendobj");
-	if (!close) {
-		f->error = "the catalog does not end as expected";
-		return;
-	}
-	bc_buf_add(&b, cat, (size_t)(close - cat));
+	b.len = 0;
+	bc_buf_printf(&b, "   /StructTreeRoot %zu 0 R\n   /MarkInfo << /Marked true >>\n", tree);
 	bc_buf_adds(&b, "   /Lang ");
-	text_string(&b, f->o->lang ? f->o->lang : "en-GB");
+	bc_pdf_text_string(&b, f->o->lang ? f->o->lang : "en-GB");
 	bc_buf_printf(&b,
 		      "\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
 		      "   /Metadata %zu 0 R\n",
@@ -614,11 +691,11 @@ static void finish_file(struct bc_pdf_filter *f, const char *s, size_t n)
 	if (f->o->first_label > 0)
 		bc_buf_printf(&b, "   /PageLabels << /Nums [ 0 << /S /D /St %d >> ] >>\n",
 			      f->o->first_label);
-	bc_buf_adds(&b, close);
-	bc_pdf_objects_add(f->w, f->catalog.num, b.data, b.len);
+	put(f, f->catalog.num, f->catalog.bytes, f->catalog.len, b.data);
 	bc_buf_free(&b);
-
-	f->error = bc_pdf_objects_finish(f->w, size, root, info);
+	if (f->error)
+		return;
+	f->error = bc_pdf_objects_finish(f->w, ours(f, root), info ? ours(f, info) : 0);
 	f->done = true;
 }
 
@@ -809,6 +886,13 @@ int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
 		free(f->held[i].bytes);
 	free(f->held);
 	free(f->catalog.bytes);
+	for (size_t i = f->script_head; i < f->nscripts; i++)
+		free(f->scripts[i].data);
+	free(f->scripts);
+	pthread_mutex_destroy(&f->script_lock);
+	bc_pdf_struct_free(f->st);
+	free(f->map);
+	bc_buf_free(&f->page_keys);
 	bc_pdf_objects_free(f->w);
 	bc_buf_free(&f->in);
 	free(f);

@@ -1,12 +1,14 @@
 /* pdf_post.h - finishing the PDF as Cairo writes it, for what Cairo 1.16
- * cannot do itself: the document language, showing the title (not the
- * file name) in the viewer, XMP metadata, page labels, /Alt on figures,
- * /Scope on table headers, and untagged content marked as artifacts.
+ * cannot do itself or does at too great a cost: the structure tree
+ * (built here as the pages go, from the renderer's markers and scripts,
+ * pdf_tags.h), the document language, showing the title (not the file
+ * name) in the viewer, XMP metadata, page labels, and untagged content
+ * marked as artifacts.
  *
  * It is a filter on Cairo's output stream: objects pass through to the
- * output as they arrive, a few are rewritten, and the cross-reference
- * table is written anew at the end, so no page is held in memory longer
- * than it takes Cairo to write it. Included by render_pdf.c. */
+ * output as they arrive, numbered anew, a few rewritten, and the
+ * cross-reference table is written anew at the end, so no page is held in
+ * memory longer than it takes Cairo to write it. Included by render_pdf.c. */
 #ifndef BC_PDF_POST_H
 #define BC_PDF_POST_H
 
@@ -32,16 +34,16 @@ struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o);
 /* Cairo's write callback; the closure is the filter. */
 cairo_status_t bc_pdf_filter_write(void *closure, const unsigned char *data, unsigned int len);
 
-/* What tagging collected, in structure-tree order: /Alt of each Figure,
- * /Scope ('C' column, 'R' row) of each TH. Set before Cairo writes the
- * structure tree (cairo_surface_finish); the arrays must live until then. */
-void bc_pdf_filter_notes(struct bc_pdf_filter *f, const char *const *alts, size_t nalts,
-			 const char *scopes, size_t nscopes);
+/* The next page's script of structure events (pdf_tags.h; the filter
+ * takes the malloc'd data), given before Cairo writes the page
+ * (cairo_show_page). Pages with none are all artifacts. Safe to call from
+ * the drawing thread while the filter runs on another. */
+void bc_pdf_filter_page(struct bc_pdf_filter *f, char *script, size_t len);
 
-/* Move the last `pages` pages, and the last `kids` elements under the
- * structure tree's root Document element, to the front. Set before
+/* Move the last `pages` pages, and the structure elements of the last
+ * `parts` parts (pdf_tags.h, BC_PDF_EV_PART), to the front. Set before
  * cairo_surface_finish. */
-void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t kids);
+void bc_pdf_filter_lead(struct bc_pdf_filter *f, size_t pages, size_t parts);
 
 /* After cairo_surface_finish: checks that the whole file went through.
  * Frees the filter. 0, or -1 after a diagnostic. */

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 
 #include "chart.h"
+#include "pdf_tags.h"
 #include "render.h"
 #include "util.h"
 
@@ -58,23 +59,14 @@ void bc_render_dest_name(struct bc_buf *b, const struct bc_doc *doc, const struc
 		bc_buf_printf(b, "bc.%zu", a->seq);
 }
 
-static void dest_attrs(struct bc_buf *b, const struct bc_doc *doc, const struct bc_anchor *a)
-{
-	struct bc_buf name = {0};
-	bc_render_dest_name(&name, doc, a);
-	bc_buf_adds(b, "dest=");
-	bc_render_quoted(b, name.data);
-	bc_buf_free(&name);
-}
-
 static void set_rgb(cairo_t *cr, struct bc_rgb c)
 {
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
 /* Link annotations for the part of `para` shown by one line whose left
- * edge is at x and baseline at y. */
-static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *para,
+ * edge is at x and baseline at y, as events of the page's script. */
+static void line_links(struct bc_buf *script, const struct bc_doc *doc, const struct bc_para *para,
 		       PangoLayoutLine *pl, double x, double y, double h, double baseline)
 {
 	int ls = pl->start_index, le = pl->start_index + pl->length;
@@ -91,45 +83,27 @@ static void line_links(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 			x0 = x1;
 			x1 = t;
 		}
-		struct bc_buf a = {0};
+		struct bc_buf target = {0};
+		bool uri = false;
 		if (k->uri && k->uri[0] == '#') {
 			/* "#name": a named destination elsewhere in the same PDF (a
 			 * pack's agenda linking to a paper). */
-			bc_buf_adds(&a, "dest=");
-			bc_render_quoted(&a, k->uri + 1);
+			bc_buf_adds(&target, k->uri + 1);
 		} else if (k->uri) {
-			/* A backslash has no place in a URI and Cairo's attribute
-			 * parser does not keep it: write it percent-encoded. */
-			struct bc_buf u = {0};
-			for (const char *c = k->uri; *c; c++)
-				if (*c == '\\')
-					bc_buf_adds(&u, "%5C");
-				else
-					bc_buf_addc(&u, *c);
-			bc_buf_adds(&a, "uri=");
-			bc_render_quoted(&a, u.data ? u.data : "");
-			bc_buf_free(&u);
+			bc_buf_adds(&target, k->uri);
+			uri = true;
 		} else {
 			const struct bc_anchor *an =
 			    k->target ? bc_doc_anchor(doc, k->target) : NULL;
-			if (!an) {
-				bc_buf_free(&a);
+			if (!an)
 				continue;
-			}
-			dest_attrs(&a, doc, an);
+			bc_render_dest_name(&target, doc, an);
 		}
-		bc_buf_adds(&a, " rect=[");
-		bc_render_num(&a, x + x0 / (double)PANGO_SCALE);
-		bc_buf_addc(&a, ' ');
-		bc_render_num(&a, y - baseline);
-		bc_buf_addc(&a, ' ');
-		bc_render_num(&a, (x1 - x0) / (double)PANGO_SCALE);
-		bc_buf_addc(&a, ' ');
-		bc_render_num(&a, h);
-		bc_buf_addc(&a, ']');
-		cairo_tag_begin(cr, CAIRO_TAG_LINK, a.data);
-		cairo_tag_end(cr, CAIRO_TAG_LINK);
-		bc_buf_free(&a);
+		if (target.len > 0)
+			bc_pdf_tag_link(script, x + x0 / (double)PANGO_SCALE, y - baseline,
+					(x1 - x0) / (double)PANGO_SCALE, h, doc->st->page_h, uri,
+					target.data);
+		bc_buf_free(&target);
 	}
 }
 
@@ -141,34 +115,18 @@ static void draw_pl(cairo_t *cr, const struct bc_para *p, PangoLayoutLine *pl, d
 	pango_cairo_show_layout_line(cr, pl);
 }
 
-void bc_tag_notes_alt(struct bc_tag_notes *n, const struct bc_node *figure)
+/* A figure's text alternative: the author's alt text, then what the
+ * chart's data say (caller frees). */
+static char *figure_alt(const struct bc_node *figure)
 {
-	if (!n)
-		return;
-	/* The author's alt text, then what the chart's data say. */
 	const struct bc_node *alt = figure ? bc_node_child(figure, BC_ALT) : NULL;
 	const struct bc_node *chart = figure ? bc_node_child(figure, BC_CHART) : NULL;
 	char *a = alt ? bc_node_text(alt) : bc_xstrdup("");
-	char *text = chart && chart->description
-			 ? bc_xasprintf("%s%s%s", a, a[0] ? " " : "", chart->description)
-			 : bc_xstrdup(a);
+	if (!chart || !chart->description)
+		return a;
+	char *text = bc_xasprintf("%s%s%s", a, a[0] ? " " : "", chart->description);
 	free(a);
-	BC_PUSH(n->alts, n->nalts, n->alts_cap, text);
-}
-
-void bc_tag_notes_scope(struct bc_tag_notes *n, int scope)
-{
-	if (n)
-		BC_PUSH(n->scopes, n->nscopes, n->scopes_cap, scope == BC_SCOPE_ROW ? 'R' : 'C');
-}
-
-void bc_tag_notes_free(struct bc_tag_notes *n)
-{
-	for (size_t i = 0; i < n->nalts; i++)
-		free(n->alts[i]);
-	free(n->alts);
-	free(n->scopes);
-	memset(n, 0, sizeof *n);
+	return text;
 }
 
 /* Structure tags for tagged PDF, opened and closed as the items of a page
@@ -178,30 +136,42 @@ void bc_tag_notes_free(struct bc_tag_notes *n)
  * Lbl + LBody), tables (Table > TR > TH/TD), captions, figures and notes.
  * Elements close at the end of each page, so a paragraph split over two
  * pages is two elements. Running headers and footers are drawn outside
- * every element (pdf_post.c marks them as artifacts). Attributes Cairo
- * drops (/Alt, /Scope) are added afterwards by pdf_post.c, which finds
- * figures and header cells in this order. */
+ * every element (the finisher marks them as artifacts). Each begin and end
+ * is a marker drawn into the page and an event of the page's script
+ * (pdf_tags.h), from which the finisher builds the structure tree. */
 struct bc_tagger {
 	cairo_t *cr;
 	const char *stack[4]; /* open elements, outermost first */
 	int n;
 	const struct bc_para *para; /* whose text the innermost element holds */
 	int group, row, cell;
-	struct bc_tag_notes *notes; /* alt texts and scopes, in order */
+	struct bc_buf *script;
 };
+
+static void t_open_with(struct bc_tagger *t, const char *name, const char *alt, char scope)
+{
+	bc_pdf_tag_begin(t->cr, t->script, name, alt, scope);
+	t->stack[t->n++] = name;
+}
 
 static void t_open(struct bc_tagger *t, const char *name)
 {
-	if (t->n == 0 && t->notes)
-		t->notes->top++;
-	cairo_tag_begin(t->cr, name, NULL);
-	t->stack[t->n++] = name;
+	t_open_with(t, name, NULL, 0);
+}
+
+static void t_open_figure(struct bc_tagger *t, const struct bc_node *figure)
+{
+	char *alt = figure_alt(figure);
+	t_open_with(t, "Figure", alt, 0);
+	free(alt);
 }
 
 static void t_close_to(struct bc_tagger *t, int depth)
 {
-	while (t->n > depth)
-		cairo_tag_end(t->cr, t->stack[--t->n]);
+	while (t->n > depth) {
+		bc_pdf_tag_end(t->cr, t->script);
+		t->n--;
+	}
 	if (depth == 0) {
 		t->group = 0;
 		t->row = 0;
@@ -234,9 +204,10 @@ static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 		}
 		if (it->cell != t->cell || t->n < 3) {
 			t_close_to(t, 2);
-			t_open(t, it->role == BC_ROLE_TH ? "TH" : "TD");
 			if (it->role == BC_ROLE_TH)
-				bc_tag_notes_scope(t->notes, it->scope);
+				t_open_with(t, "TH", NULL, it->scope == BC_SCOPE_ROW ? 'R' : 'C');
+			else
+				t_open(t, "TD");
 			t->cell = it->cell;
 		}
 		return false;
@@ -278,8 +249,7 @@ static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 		t_open(t, "Caption");
 		break;
 	case BC_ROLE_FIGURE:
-		t_open(t, "Figure");
-		bc_tag_notes_alt(t->notes, it->figure);
+		t_open_figure(t, it->figure);
 		break;
 	case BC_ROLE_NOTE:
 		t_open(t, "Note");
@@ -293,7 +263,7 @@ static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 }
 
 static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it,
-			   bool links, struct bc_tagger *t)
+			   struct bc_tagger *t)
 {
 	const struct bc_line *l = it->line;
 	double base = it->y + l->baseline;
@@ -311,13 +281,14 @@ static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct b
 		t->para = l->para;
 	}
 	draw_pl(cr, l->para, l->pl, it->x, base);
-	if (links)
-		line_links(cr, doc, l->para, l->pl, it->x, base, l->h, l->baseline);
+	if (t)
+		line_links(t->script, doc, l->para, l->pl, it->x, base, l->h, l->baseline);
 }
 
-/* A whole para at (x, top): used for footnotes and running text. */
+/* A whole para at (x, top): used for footnotes and running text; its
+ * links go in `script` when there is one. */
 static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *p, double x,
-			double top, bool links)
+			double top, struct bc_buf *script)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(p->layout);
 	do {
@@ -329,26 +300,25 @@ static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_p
 		PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
 		double lx = x + lg.x / (double)PANGO_SCALE;
 		draw_pl(cr, p, pl, lx, base);
-		if (links)
-			line_links(cr, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
+		if (script)
+			line_links(script, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
 				   base - top - y0 / (double)PANGO_SCALE);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return p->height;
 }
 
-static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it, bool links,
+static void draw_item(cairo_t *cr, const struct bc_doc *doc, const struct bc_item *it,
 		      struct bc_tagger *t)
 {
 	bool figure = it->kind == BC_ITEM_CHART || it->kind == BC_ITEM_IMAGE;
 	if (t && figure) {
 		t_close_to(t, 0);
-		t_open(t, "Figure");
-		bc_tag_notes_alt(t->notes, it->figure);
+		t_open_figure(t, it->figure);
 	}
 	switch (it->kind) {
 	case BC_ITEM_LINE:
-		draw_line_item(cr, doc, it, links, t);
+		draw_line_item(cr, doc, it, t);
 		break;
 	case BC_ITEM_RECT:
 	case BC_ITEM_RULE:
@@ -389,11 +359,11 @@ static void draw_slots(cairo_t *cr, const struct bc_doc *doc, struct bc_para *co
 	const struct bc_style *st = doc->st;
 	double left = st->margin_left, right = st->page_w - st->margin_right;
 	if (slot[0])
-		draw_para(cr, doc, slot[0], left, y, false);
+		draw_para(cr, doc, slot[0], left, y, NULL);
 	if (slot[1])
-		draw_para(cr, doc, slot[1], (left + right - bc_para_width(slot[1])) / 2, y, false);
+		draw_para(cr, doc, slot[1], (left + right - bc_para_width(slot[1])) / 2, y, NULL);
 	if (slot[2])
-		draw_para(cr, doc, slot[2], right - bc_para_width(slot[2]), y, false);
+		draw_para(cr, doc, slot[2], right - bc_para_width(slot[2]), y, NULL);
 }
 
 static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg)
@@ -423,7 +393,7 @@ static void draw_running(cairo_t *cr, const struct bc_doc *doc, const struct bc_
 		/* The pack's own page number, centred under the paper's footer. */
 		double w = bc_para_width(pg->stamp);
 		draw_para(cr, doc, pg->stamp, (st->page_w - w) / 2,
-			  st->page_h - st->margin_bottom + 30, false);
+			  st->page_h - st->margin_bottom + 30, NULL);
 	}
 }
 
@@ -441,7 +411,7 @@ static void draw_logo(cairo_t *cr, const struct bc_style *st)
 	cairo_restore(cr);
 }
 
-static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg, bool links,
+static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_page *pg,
 		       struct bc_tagger *t)
 {
 	if (!pg->nnotes)
@@ -457,7 +427,8 @@ static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 	for (size_t i = 0; i < pg->nnotes; i++) {
 		if (t)
 			t_open(t, "Note");
-		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, links) + BC_NOTE_GAP;
+		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, t ? t->script : NULL) +
+		     BC_NOTE_GAP;
 		if (t)
 			t_close_to(t, 0);
 	}
@@ -489,23 +460,22 @@ static void draw_decor(cairo_t *cr, const struct bc_page *pg, bool fills)
 	}
 }
 
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool links,
-		    struct bc_tag_notes *notes)
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_buf *script)
 {
 	const struct bc_page *pg = &doc->pages[p];
-	struct bc_tagger tagger = {.cr = cr, .notes = notes};
-	struct bc_tagger *t = links ? &tagger : NULL;
+	struct bc_tagger tagger = {.cr = cr, .script = script};
+	struct bc_tagger *t = script ? &tagger : NULL;
 	draw_decor(cr, pg, true);
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct bc_item *it = &pg->items[i];
-		draw_item(cr, doc, it, links, t);
+		draw_item(cr, doc, it, t);
 		if (t && (it->kind == BC_ITEM_CHART || it->kind == BC_ITEM_IMAGE))
 			t_close_to(t, 0);
 	}
 	if (t)
 		t_close_to(t, 0);
 	draw_decor(cr, pg, false);
-	draw_notes(cr, doc, pg, links, t);
+	draw_notes(cr, doc, pg, t);
 	draw_running(cr, doc, pg);
 	if (p == 0)
 		draw_logo(cr, doc->st);

@@ -45,23 +45,9 @@ struct bc_sink {
 
 /* Cairo stream callback writing to a bc_sink, reporting short writes. */
 cairo_status_t bc_render_write(void *closure, const unsigned char *data, unsigned int len);
-/* What tagging collects for pdf_post.c, in drawing order: the text
- * alternative of each Figure element and the scope of each TH. */
-struct bc_tag_notes {
-	char **alts;
-	size_t nalts, alts_cap;
-	char *scopes; /* 'C' column, 'R' row */
-	size_t nscopes, scopes_cap;
-	size_t top; /* elements opened directly under the root Document */
-};
-void bc_tag_notes_alt(struct bc_tag_notes *n, const struct bc_node *figure);
-void bc_tag_notes_scope(struct bc_tag_notes *n, int scope);
-void bc_tag_notes_free(struct bc_tag_notes *n);
-
-/* Draw page p; with `pdf`, link annotations and structure tags too, the
- * tags' attributes collected in notes. */
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, bool pdf,
-		    struct bc_tag_notes *notes);
+/* Draw page p; with a script (PDF), structure markers and link
+ * annotations too, the page's events appended to it (pdf_tags.h). */
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_buf *script);
 /* Locale-free "%.2f", a quoted attribute string, an anchor's dest name. */
 void bc_render_num(struct bc_buf *b, double v);
 void bc_render_quoted(struct bc_buf *b, const char *s);
@@ -81,14 +67,14 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 
 /* A PDF written part by part (an agenda pack): each part's pages are
  * drawn when it is added, so the caller may free the part at once. `meta`
- * gives the metadata and page size; `last` marks the last part. At the end,
+ * gives the metadata and page size. At the end,
  * the last `lead` parts added move to the front of the file (the agenda,
  * drawn last, when its page ranges are known). Return 0, or -1 after a
  * diagnostic; end frees the writer. */
 struct bc_pdf_writer;
 struct bc_pdf_writer *bc_pdf_writer_new(FILE *out, const struct bc_doc *meta,
 					const struct bc_render_opts *opts);
-int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part, bool last,
+int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part,
 		      struct bc_diag *d);
 int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d);
 

@@ -42,7 +42,7 @@ static int one_page(const struct bc_doc *doc, size_t p, const char *path, enum b
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_scale(cr, scale, scale);
-	bc_render_page(cr, doc, p, false, NULL);
+	bc_render_page(cr, doc, p, NULL);
 	cairo_status_t status = cairo_status(cr);
 	cairo_destroy(cr);
 	if (status == CAIRO_STATUS_SUCCESS && format == BC_FORMAT_PNG)

@@ -2,10 +2,13 @@
  * surface, plus what only PDF has: named destinations for links, the
  * outline (bookmarks) and document metadata.
  *
- * Cairo 1.16 traps handled here (see docs/design.md): a link outside any
- * structure tag corrupts the file, so everything is drawn inside a root
- * Document tag; tag errors surface only at show_page, so the status is
- * checked after every page; links to later pages need named destinations. */
+ * Structure tags and link annotations do not go through Cairo's tag API,
+ * which keeps every element until the surface is finished: each page's
+ * script of events (pdf_tags.h) goes to the finisher ahead of the page,
+ * which builds the structure tree from it (pdf_struct.c). Cairo 1.16 traps
+ * handled here (see docs/design.md): drawing errors surface only at
+ * show_page, so the status is checked after every page; links to later
+ * pages need named destinations. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,7 @@
 
 #include "pdf_pipe.h"
 #include "pdf_post.h"
+#include "pdf_tags.h"
 #include "render.h"
 #include "util.h"
 
@@ -82,7 +86,6 @@ struct saved_part {
 	char *title; /* the part's own bookmark, or NULL */
 	bool no_outline;
 	size_t first_page, npages; /* in drawing order */
-	size_t kids;		   /* top-level structure elements */
 	struct bc_outline *outline;
 	size_t noutline;
 };
@@ -93,7 +96,7 @@ struct bc_pdf_writer {
 	struct bc_pdf_pipe *pipe; /* into the finisher, pdf_post.c */
 	cairo_surface_t *surface;
 	cairo_t *cr;
-	struct bc_tag_notes notes;
+	struct bc_buf script; /* the page being drawn's structure events */
 	size_t pages;
 	struct saved_part *parts;
 	size_t nparts, cap;
@@ -127,16 +130,13 @@ struct bc_pdf_writer *bc_pdf_writer_new(FILE *out, const struct bc_doc *meta,
 		cairo_pdf_surface_set_metadata(w->surface, CAIRO_PDF_METADATA_MOD_DATE, w->date);
 	}
 	w->cr = cairo_create(w->surface);
-	cairo_tag_begin(w->cr, "Document", NULL);
 	return w;
 }
 
-int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part, bool last,
-		      struct bc_diag *d)
+int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part, struct bc_diag *d)
 {
 	const struct bc_doc *doc = part->doc;
 	cairo_t *cr = w->cr;
-	size_t kids = w->notes.top;
 	size_t *by_page = anchors_by_page(doc), next_anchor = 0;
 	for (size_t p = 0; p < doc->npages && w->rc == 0; p++) {
 		/* Page labels are written by pdf_post.c: Cairo 1.16 writes
@@ -151,9 +151,10 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 			bc_buf_free(&at);
 		}
 		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
-		bc_render_page(cr, doc, p, true, &w->notes);
-		if (last && p + 1 == doc->npages)
-			cairo_tag_end(cr, "Document");
+		if (p == 0)
+			bc_pdf_tag_part(&w->script);
+		bc_render_page(cr, doc, p, &w->script);
+		bc_pdf_pipe_page(w->pipe, &w->script);
 		cairo_show_page(cr);
 		if (cairo_status(cr) == CAIRO_STATUS_WRITE_ERROR) {
 			w->rc = -1; /* reported by bc_pdf_pipe_end */
@@ -168,7 +169,6 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 				part->no_outline,
 				w->pages,
 				doc->npages,
-				w->notes.top - kids,
 				NULL,
 				0};
 	if (!part->no_outline && doc->noutline) {
@@ -225,22 +225,17 @@ int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d)
 	int rc = w->rc;
 	if (lead > w->nparts)
 		lead = w->nparts;
-	size_t lead_pages = 0, lead_kids = 0;
-	for (size_t k = w->nparts - lead; k < w->nparts; k++) {
+	size_t lead_pages = 0;
+	for (size_t k = w->nparts - lead; k < w->nparts; k++)
 		lead_pages += w->parts[k].npages;
-		lead_kids += w->parts[k].kids;
-	}
 	/* Bookmarks in reading order: the leading parts first. */
 	for (size_t i = 0; i < w->nparts; i++) {
 		size_t k = i < lead ? w->nparts - lead + i : i - lead;
 		add_outline(w->surface, &w->parts[k]);
 	}
 	cairo_destroy(w->cr);
-	/* The structure tree is written now, with the notes' attributes. */
-	struct bc_pdf_filter *f = bc_pdf_pipe_sync(w->pipe);
-	bc_pdf_filter_notes(f, (const char *const *)w->notes.alts, w->notes.nalts, w->notes.scopes,
-			    w->notes.nscopes);
-	bc_pdf_filter_lead(f, lead_pages, lead_kids);
+	/* The page tree and the structure tree's root are written now. */
+	bc_pdf_filter_lead(bc_pdf_pipe_sync(w->pipe), lead_pages, lead);
 	cairo_surface_finish(w->surface);
 	cairo_status_t status = cairo_surface_status(w->surface);
 	cairo_surface_destroy(w->surface);
@@ -259,7 +254,7 @@ int bc_pdf_writer_end(struct bc_pdf_writer *w, size_t lead, struct bc_diag *d)
 		free(w->parts[k].title);
 	}
 	free(w->parts);
-	bc_tag_notes_free(&w->notes);
+	bc_buf_free(&w->script);
 	free(w->lang);
 	free(w->title);
 	free(w->author);
@@ -275,7 +270,7 @@ int bc_render_pdf_parts(const struct bc_render_part *parts, size_t nparts, FILE 
 	const struct bc_doc *meta = opts && opts->meta ? opts->meta : parts[0].doc;
 	struct bc_pdf_writer *w = bc_pdf_writer_new(out, meta, opts);
 	for (size_t k = 0; k < nparts; k++)
-		bc_pdf_writer_add(w, &parts[k], k + 1 == nparts, d);
+		bc_pdf_writer_add(w, &parts[k], d);
 	return bc_pdf_writer_end(w, 0, d);
 }
 

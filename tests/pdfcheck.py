@@ -140,8 +140,9 @@ def structure(pdf):
         kind = elem.get("/S")
         if kind:
             counts[kind] = counts.get(kind, 0) + 1
-            if kind == "/Figure" and not elem.get("/Alt"):
-                problems.append("Figure without /Alt")
+            alt = elem.get("/Alt") or ""
+            if kind == "/Figure" and not re.sub(r"^[ub]:", "", alt).strip():
+                problems.append("Figure without /Alt (or with an empty one)")
             if kind == "/TH" and "/Scope" not in resolve(elem.get("/A", {})):
                 problems.append("TH without /Scope")
             if kind in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6"):
@@ -172,6 +173,11 @@ def structure(pdf):
     full = json.loads(out)
     objs = full["qpdf"][1]
     import base64
+    # Every reference names an object in the file (the finisher numbers
+    # Cairo's objects and its own anew): qpdf lists a dangling one as null.
+    for key, o in objs.items():
+        if key.startswith("obj:") and "value" in o and o["value"] is None:
+            problems.append(f"a reference to {key[4:]}, which is not in the file")
     for p in full["pages"]:
         page = objs["obj:" + p["object"]]["value"]
         refs = page.get("/Contents")
@@ -180,7 +186,7 @@ def structure(pdf):
                         for r in refs if r)
         # Marked content as a stack of tags: a table cell's holds its text
         # alone (borders and shading are artifacts, drawn apart).
-        stack, name, dicts = [], None, 0
+        stack, name, dicts, nums, box = [], None, 0, [], []
         for tok in re.findall(rb"\((?:\\.|[^\\)])*\)|<<|>>|<[0-9A-Fa-f\s]*>|/?[^\s()<>\[\]/%]+", data):
             if tok == b"<<":
                 dicts += 1
@@ -195,9 +201,21 @@ def structure(pdf):
             elif tok == b"BT" and not stack:
                 problems.append(f"page {p['pageposfrom1']}: text outside marked content")
                 break
-            elif tok in (b"re", b"S", b"f", b"f*", b"B", b"b") and (b"/TD" in stack or b"/TH" in stack):
-                problems.append(f"page {p['pageposfrom1']}: a path drawn in a table cell's marked content")
-                break
+            elif tok == b"re":
+                box = nums[-4:]
+            elif tok == b"m":
+                box = []
+            elif tok in (b"S", b"s", b"f", b"f*", b"B", b"b") and (b"/TD" in stack or b"/TH" in stack):
+                # A stroke (a border), or a fill of more than a line's
+                # thickness (shading); the thin fill under a link's text is
+                # its underline, drawn with the text.
+                if tok not in (b"f", b"f*") or len(box) < 4 or (abs(box[2]) > 2 and abs(box[3]) > 2):
+                    problems.append(f"page {p['pageposfrom1']}: a path drawn in a table cell's marked content")
+                    break
+            if re.fullmatch(rb"-?[0-9.]+", tok):
+                nums = (nums + [float(tok)])[-6:]
+            elif tok != b"re":
+                nums = []
     for prob in sorted(set(problems)):
         print(prob)
     print("counts", " ".join(f"{k[1:]}={v}" for k, v in sorted(counts.items())))

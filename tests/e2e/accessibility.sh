@@ -45,6 +45,8 @@ check "headings keep a space after their number" \
 run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/bn.pdf"
 check "front-sheet labels are row headers, table heads column headers" \
 	sh -c "pdfinfo -struct-text '$TMP/bn.pdf' > '$TMP/st.txt' && grep -q '/Scope /Row' '$TMP/st.txt' && grep -q '/Scope /Column' '$TMP/st.txt'"
+check "a table cell holding a link keeps its tag and its text (contact officer)" \
+	sh -c "grep -A2 '\"Contact officer\"' '$TMP/st.txt' | grep -A1 '^ *TD\$' | grep -q 'Email: Ceri.jacob@nclondon'"
 check "a bullet in a table cell is followed by a space in the cell's text" \
 	sh -c "grep -A3 '^ *TD' '$TMP/st.txt' | grep -q '^ *\"• Multi Agency'"
 

@@ -1,8 +1,11 @@
 /* test_pdf_post.c - the streaming finisher: the same output however Cairo
- * splits its writes; catalog, figure and header-cell additions; artifacts
- * in page content; a string holding "endobj" does not end its object;
- * object streams written between pages, lengths given directly; input
- * that is not Cairo's PDF is an error, not a damaged file. */
+ * splits its writes; the structure tree built from markers and scripts
+ * (elements, MCIDs, /Alt, /Scope, links, the parent tree); catalog
+ * additions; artifacts in page content; a string holding "endobj" does not
+ * end its object; object streams written between pages, lengths given
+ * directly; objects numbered anew with no reference left dangling; input
+ * that is not Cairo's PDF, or markers the script does not match, is an
+ * error, not a damaged file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +18,7 @@
 #include <zlib.h>
 
 #include "pdf_post.h"
+#include "pdf_tags.h"
 
 struct out {
 	char *data;
@@ -53,16 +57,19 @@ static int make_pdf(size_t chunk, struct out *o)
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2024-01-01T00:00:00Z");
 	cairo_t *cr = cairo_create(s);
-	cairo_tag_begin(cr, "Document", NULL);
+	static const char *const alts[] = {"First (figure)", "Second – dash", "Third"};
+	struct bc_buf script = {0};
 	for (int page = 0; page < 3; page++) {
-		cairo_tag_begin(cr, "Figure", NULL);
+		bc_pdf_tag_begin(cr, &script, "Figure", alts[page], 0);
 		cairo_rectangle(cr, 10, 10, 50, 50);
 		cairo_fill(cr);
-		cairo_tag_end(cr, "Figure");
-		cairo_tag_begin(cr, "TH", NULL);
+		bc_pdf_tag_end(cr, &script);
+		bc_pdf_tag_begin(cr, &script, "TH", NULL, page == 1 ? 'R' : 'C');
 		cairo_move_to(cr, 10, 100);
 		cairo_show_text(cr, "Header endobj stream");
-		cairo_tag_end(cr, "TH");
+		bc_pdf_tag_link(&script, 10, 90, 50, 12, 200, page == 0,
+				page ? "dest-1" : "https://x.org/(a)");
+		bc_pdf_tag_end(cr, &script);
 		cairo_rectangle(cr, 0, 190, 200, 1); /* untagged: a rule */
 		cairo_fill(cr);
 		cairo_push_group(cr); /* a form XObject: a stream with more keys */
@@ -70,12 +77,10 @@ static int make_pdf(size_t chunk, struct out *o)
 		cairo_fill(cr);
 		cairo_pop_group_to_source(cr);
 		cairo_paint_with_alpha(cr, 0.5);
-		if (page == 2)
-			cairo_tag_end(cr, "Document");
+		size_t len = script.len;
+		bc_pdf_filter_page(c.f, bc_buf_detach(&script), len);
 		cairo_show_page(cr);
 	}
-	static const char *const alts[] = {"First (figure)", "Second – dash", "Third"};
-	bc_pdf_filter_notes(c.f, alts, 3, "CRC", 3);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
@@ -197,16 +202,29 @@ static void adds_what_cairo_cannot(void **state)
 	assert_true(contains(&plain, "\x20\x13", 2));
 	assert_true(contains(&plain, "/Scope /Column", 14));
 	assert_true(contains(&plain, "/Scope /Row", 11));
-	/* The untagged rule is an artifact; the tagged text is not. */
+	/* The untagged rule is an artifact; the tagged drawing is not; no
+	 * marker is left in the content. */
 	assert_true(contains(&plain, "/Artifact BMC", 13));
+	assert_true(contains(&plain, "/Figure <</MCID 0>> BDC", 23));
+	assert_true(contains(&plain, "/TH <</MCID 1>> BDC", 19));
+	assert_false(contains(&plain, BC_PDF_MARK_OPERANDS, strlen(BC_PDF_MARK_OPERANDS)));
+	/* The structure tree: root, parent tree, the page's keys, links. */
+	assert_true(contains(&plain, "/MarkInfo << /Marked true >>", 28));
+	assert_true(contains(&plain, "/Type /StructTreeRoot", 21));
+	assert_true(contains(&plain, "/ParentTreeNextKey 6", 20)); /* 3 pages, 3 links */
+	assert_true(contains(&plain, "/StructParents ", 15));
+	assert_true(contains(&plain, "/S /Link", 8));
+	assert_true(contains(&plain, "/Rect [ 10.00 98.00 60.00 110.00 ]", 34));
+	assert_true(contains(&plain, "/URI (https://x.org/\\(a\\))", 26));
+	assert_true(contains(&plain, "/Dest (dest-1)", 14));
+	assert_true(contains(&plain, "/Type /OBJR", 11));
 	assert_true(contains(&o, "<x:xmpmeta", 10)); /* metadata is not compressed */
 	free(plain.data);
 	free(o.data);
 }
 
 /* Many pages of tagged text: the object streams of structure elements and
- * page dictionaries go out between the pages, under the numbers of the
- * /Length objects the finisher no longer needs, not all at the end. */
+ * page dictionaries go out between the pages, not all at the end. */
 static void object_streams_go_out_as_pages_come(void **state)
 {
 	(void)state;
@@ -217,16 +235,16 @@ static void object_streams_go_out_as_pages_come(void **state)
 	setenv("CAIRO_DEBUG_PDF", "1", 1);
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
 	cairo_t *cr = cairo_create(s);
-	cairo_tag_begin(cr, "Document", NULL);
+	struct bc_buf script = {0};
 	for (int page = 0; page < 150; page++) {
 		for (int k = 0; k < 12; k++) {
-			cairo_tag_begin(cr, "P", NULL);
+			bc_pdf_tag_begin(cr, &script, "P", NULL, 0);
 			cairo_move_to(cr, 10, 10 + 15 * k);
 			cairo_show_text(cr, "A paragraph");
-			cairo_tag_end(cr, "P");
+			bc_pdf_tag_end(cr, &script);
 		}
-		if (page == 149)
-			cairo_tag_end(cr, "Document");
+		size_t len = script.len;
+		bc_pdf_filter_page(f, bc_buf_detach(&script), len);
 		cairo_show_page(cr);
 	}
 	cairo_destroy(cr);
@@ -253,6 +271,63 @@ static void object_streams_go_out_as_pages_come(void **state)
 		assert_false(j + 4 <= o.len && memcmp(o.data + j, " 0 R", 4) == 0);
 	}
 	free(o.data);
+}
+
+/* A marker the page's script has no event for (or an event with no
+ * marker) stops the filter: a structure tree that does not match its
+ * content is not written. */
+static int pdf_with(int markers, const char *events, size_t nevents, char **log)
+{
+	char *data = NULL, *l = NULL;
+	size_t len = 0, log_len = 0;
+	FILE *fp = open_memstream(&data, &len);
+	struct bc_pdf_post post = {0};
+	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
+	cairo_t *cr = cairo_create(s);
+	struct bc_buf ignored = {0};
+	for (int i = 0; i < markers; i++)
+		bc_pdf_tag_end(cr, &ignored);
+	bc_buf_free(&ignored);
+	cairo_move_to(cr, 10, 10);
+	cairo_show_text(cr, "text");
+	char *script = bc_xmalloc(nevents + 1);
+	memcpy(script, events, nevents);
+	bc_pdf_filter_page(f, script, nevents);
+	cairo_show_page(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	FILE *lf = open_memstream(&l, &log_len);
+	struct bc_diag d;
+	bc_diag_init(&d, "x.pdf", lf);
+	int rc = bc_pdf_filter_end(f, &d);
+	fclose(lf);
+	fclose(fp);
+	free(data);
+	*log = l;
+	return rc;
+}
+
+static void rejects_markers_the_script_does_not_match(void **state)
+{
+	(void)state;
+	char *log = NULL;
+	/* Matched: a P begun and ended around nothing, then text. */
+	assert_int_equal(pdf_with(2, "BP\0\0-E", 6, &log), 0);
+	free(log);
+	assert_int_equal(pdf_with(1, "", 0, &log), -1); /* a marker, no event */
+	assert_non_null(strstr(log, "no element for it"));
+	free(log);
+	assert_int_equal(pdf_with(0, "BP\0\0-E", 6, &log), -1); /* events, no marker */
+	assert_non_null(strstr(log, "no marker"));
+	free(log);
+	assert_int_equal(pdf_with(1, "E", 1, &log), -1); /* an end with no begin */
+	assert_non_null(strstr(log, "never began"));
+	free(log);
+	assert_int_equal(pdf_with(1, "BP\0\0-", 5, &log), -1); /* never ended */
+	assert_non_null(strstr(log, "still open"));
+	free(log);
 }
 
 static void rejects_what_is_not_cairo_output(void **state)
@@ -293,6 +368,7 @@ int main(void)
 	    cmocka_unit_test(object_streams_go_out_as_pages_come),
 	    cmocka_unit_test(adds_what_cairo_cannot),
 	    cmocka_unit_test(rejects_what_is_not_cairo_output),
+	    cmocka_unit_test(rejects_markers_the_script_does_not_match),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
