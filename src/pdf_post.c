@@ -109,8 +109,12 @@ struct bc_pdf_filter *bc_pdf_filter_new(FILE *out, const struct bc_pdf_post *o)
 void bc_pdf_filter_page(struct bc_pdf_filter *f, char *script, size_t len)
 {
 	pthread_mutex_lock(&f->script_lock);
-	if (f->script_head > 0 && f->script_head == f->nscripts)
-		f->script_head = f->nscripts = 0;
+	if (f->script_head > 0 && f->script_head * 2 >= f->nscripts) { /* drop those played */
+		memmove(f->scripts, f->scripts + f->script_head,
+			(f->nscripts - f->script_head) * sizeof *f->scripts);
+		f->nscripts -= f->script_head;
+		f->script_head = 0;
+	}
 	struct script sc = {script, len};
 	BC_PUSH(f->scripts, f->nscripts, f->scripts_cap, sc);
 	pthread_mutex_unlock(&f->script_lock);
@@ -555,6 +559,7 @@ static void handle_object(struct bc_pdf_filter *f, size_t num, const char *s, si
 	if (starts(v, vn, "<< /Type /Page ") || starts(v, vn, "<< /Type /Page\n")) {
 		size_t contents = ref_after(v, vn, "/Contents");
 		f->page_keys.len = 0;
+		bc_buf_adds(&f->page_keys, ""); /* empty, not what the last page had */
 		bool marked = false;
 		for (size_t i = 0; i < f->nheld && !f->error; i++)
 			if (f->held[i].num == contents && f->held[i].bare) {

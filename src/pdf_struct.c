@@ -7,7 +7,9 @@
  * event becomes a Link element and its annotation. An element is written
  * when it ends, so memory holds only the open elements (a handful: the
  * renderer closes them all at the end of each page) and the root Document
- * element's list of children. Object numbers are taken from the writer
+ * element's list of children. In a pack each paper (and the agenda) is a
+ * Part element, written when the next part begins, so what the root holds
+ * is one number a paper. Object numbers are taken from the writer
  * when first needed, so an element with no content is never written.
  *
  * The parent tree (which element each MCID and annotation belongs to) is a
@@ -27,6 +29,7 @@ enum { MAX_DEPTH = 16, LEAF_KEYS = 128 };
 struct elem {
 	const char *type; /* into the page's script */
 	char *alt;	  /* a Figure's /Alt, or NULL */
+	char *title;	  /* a Part's /T, or NULL */
 	char scope;	  /* 'C' or 'R' for a TH, else 0 */
 	size_t num;	  /* 0 until needed */
 	size_t pg;	  /* the page of its first MCID, 0 before one */
@@ -38,6 +41,8 @@ struct bc_pdf_struct {
 	size_t root, doc; /* the StructTreeRoot and the Document element */
 	size_t *doc_kids, ndoc_kids, doc_cap;
 	size_t *parts, nparts, parts_cap; /* index into doc_kids where each part begins */
+	struct elem part;		  /* the open Part element, when in_part */
+	bool in_part;
 	struct elem stack[MAX_DEPTH];
 	int depth;
 	/* The page being marked. */
@@ -66,6 +71,7 @@ struct bc_pdf_struct *bc_pdf_struct_new(struct bc_pdf_objects *w)
 static void elem_free(struct elem *e)
 {
 	free(e->alt);
+	free(e->title);
 	bc_buf_free(&e->kids);
 }
 
@@ -75,6 +81,7 @@ void bc_pdf_struct_free(struct bc_pdf_struct *st)
 		return;
 	for (int i = 0; i < st->depth; i++)
 		elem_free(&st->stack[i]);
+	elem_free(&st->part);
 	free(st->doc_kids);
 	free(st->parts);
 	bc_buf_free(&st->owners);
@@ -94,16 +101,20 @@ static size_t elem_num(struct bc_pdf_struct *st, struct elem *e)
 /* The number of the element at depth d's parent. */
 static size_t parent_num(struct bc_pdf_struct *st, int d)
 {
-	return d == 0 ? st->doc : elem_num(st, &st->stack[d - 1]);
+	if (d > 0)
+		return elem_num(st, &st->stack[d - 1]);
+	return st->in_part ? elem_num(st, &st->part) : st->doc;
 }
 
 /* A child element's number, appended to its parent's kids. */
 static void add_child(struct bc_pdf_struct *st, int d, size_t num)
 {
-	if (d == 0)
-		BC_PUSH(st->doc_kids, st->ndoc_kids, st->doc_cap, num);
-	else
+	if (d > 0)
 		bc_buf_printf(&st->stack[d - 1].kids, " %zu 0 R", num);
+	else if (st->in_part)
+		bc_buf_printf(&st->part.kids, " %zu 0 R", num);
+	else
+		BC_PUSH(st->doc_kids, st->ndoc_kids, st->doc_cap, num);
 }
 
 static void add_object(struct bc_pdf_struct *st, size_t num, const struct bc_buf *b)
@@ -171,10 +182,10 @@ static const char *field(struct bc_pdf_struct *st)
 	return f;
 }
 
-static void close_elem(struct bc_pdf_struct *st)
+/* Write element e (at depth d) if it has children, and add it to its
+ * parent's; then free it. */
+static void write_elem(struct bc_pdf_struct *st, struct elem *e, int d)
 {
-	int d = --st->depth;
-	struct elem *e = &st->stack[d];
 	if (e->kids.len > 0) {
 		size_t num = elem_num(st, e);
 		struct bc_buf b = {0};
@@ -188,6 +199,11 @@ static void close_elem(struct bc_pdf_struct *st)
 			bc_pdf_text_string(&b, e->alt);
 			bc_buf_addc(&b, '\n');
 		}
+		if (e->title) {
+			bc_buf_adds(&b, "   /T ");
+			bc_pdf_text_string(&b, e->title);
+			bc_buf_addc(&b, '\n');
+		}
 		if (e->scope)
 			bc_buf_printf(&b, "   /A << /O /Table /Scope /%s >>\n",
 				      e->scope == 'R' ? "Row" : "Column");
@@ -199,11 +215,42 @@ static void close_elem(struct bc_pdf_struct *st)
 	elem_free(e);
 }
 
+static void close_elem(struct bc_pdf_struct *st)
+{
+	st->depth--;
+	write_elem(st, &st->stack[st->depth], st->depth);
+}
+
+/* The part in progress ends: its Part element goes under the root. */
+static void close_part(struct bc_pdf_struct *st)
+{
+	if (!st->in_part)
+		return;
+	st->in_part = false;
+	write_elem(st, &st->part, 0);
+	st->part = (struct elem){0};
+}
+
+/* 'S': a part begins, wrapped in a Part element when it has a title. */
+static void begin_part(struct bc_pdf_struct *st)
+{
+	const char *title = field(st);
+	if (!title)
+		return;
+	close_part(st);
+	BC_PUSH(st->parts, st->nparts, st->parts_cap, st->ndoc_kids);
+	if (title[0]) {
+		st->part = (struct elem){.type = "Part", .title = bc_xstrdup(title)};
+		st->in_part = true;
+	}
+}
+
 static void add_link(struct bc_pdf_struct *st)
 {
 	const char *rect = field(st);
 	const char *target = rect ? field(st) : NULL;
-	if (!target || !target[0]) {
+	const char *text = target ? field(st) : NULL;
+	if (!text || !target[0]) {
 		st->error = st->error ? st->error : "a link has no target";
 		return;
 	}
@@ -212,8 +259,10 @@ static void add_link(struct bc_pdf_struct *st)
 	struct bc_buf b = {0};
 	bc_buf_printf(&b,
 		      "%zu 0 obj\n<< /Type /Annot\n   /Subtype /Link\n   /Rect [ %s ]\n"
-		      "   /BS << /W 0 >>\n   /F 4\n   /StructParent %zu\n",
+		      "   /BS << /W 0 >>\n   /F 4\n   /StructParent %zu\n   /Contents ",
 		      annot, rect, key);
+	bc_pdf_text_string(&b, text);
+	bc_buf_addc(&b, '\n');
 	if (target[0] == 'U') {
 		bc_buf_adds(&b, "   /A << /Type /Action /S /URI /URI ");
 		pdf_string(&b, target + 1);
@@ -246,7 +295,7 @@ static int play(struct bc_pdf_struct *st, bool want_marker)
 		if (ev == BC_PDF_EV_LINK) {
 			add_link(st);
 		} else if (ev == BC_PDF_EV_PART) {
-			BC_PUSH(st->parts, st->nparts, st->parts_cap, st->ndoc_kids);
+			begin_part(st);
 		} else if (ev == BC_PDF_EV_BEGIN || ev == BC_PDF_EV_END) {
 			if (!want_marker) {
 				st->error = "an element begins or ends with no marker in the page";
@@ -363,6 +412,7 @@ size_t bc_pdf_struct_finish(struct bc_pdf_struct *st, size_t lead_parts, const c
 		*error = "an element is still open at the end";
 		return 0;
 	}
+	close_part(st);
 	close_leaf(st);
 	struct bc_buf b = {0};
 	/* The lead parts' elements first. */

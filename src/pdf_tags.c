@@ -53,7 +53,7 @@ static void num(struct bc_buf *b, double v, char after)
 }
 
 void bc_pdf_tag_link(struct bc_buf *script, double x, double y, double w, double h, double h_page,
-		     bool uri, const char *target)
+		     bool uri, const char *target, const char *text)
 {
 	bc_buf_addc(script, BC_PDF_EV_LINK);
 	num(script, x, ' ');
@@ -62,9 +62,11 @@ void bc_pdf_tag_link(struct bc_buf *script, double x, double y, double w, double
 	num(script, h_page - y, '\0');
 	bc_buf_addc(script, uri ? 'U' : 'D');
 	bc_buf_add(script, target, strlen(target) + 1);
+	bc_buf_add(script, text, strlen(text) + 1);
 }
 
-void bc_pdf_tag_part(struct bc_buf *script)
+void bc_pdf_tag_part(struct bc_buf *script, const char *title)
 {
 	bc_buf_addc(script, BC_PDF_EV_PART);
+	bc_buf_add(script, title ? title : "", strlen(title ? title : "") + 1);
 }

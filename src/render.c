@@ -99,10 +99,20 @@ static void line_links(struct bc_buf *script, const struct bc_doc *doc, const st
 				continue;
 			bc_render_dest_name(&target, doc, an);
 		}
+		/* The link's words, for its annotation's /Contents: all of
+		 * them on each line it spans, less soft hyphens. */
+		struct bc_buf words = {0};
+		const char *text = pango_layout_get_text(para->layout);
+		for (int c = k->start; c < k->end && text[c]; c++)
+			if (!((unsigned char)text[c] == 0xc2 && (unsigned char)text[c + 1] == 0xad))
+				bc_buf_addc(&words, text[c]);
+			else
+				c++;
 		if (target.len > 0)
 			bc_pdf_tag_link(script, x + x0 / (double)PANGO_SCALE, y - baseline,
 					(x1 - x0) / (double)PANGO_SCALE, h, doc->st->page_h, uri,
-					target.data);
+					target.data, words.data ? words.data : "");
+		bc_buf_free(&words);
 		bc_buf_free(&target);
 	}
 }

@@ -152,7 +152,7 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 		}
 		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
 		if (p == 0)
-			bc_pdf_tag_part(&w->script);
+			bc_pdf_tag_part(&w->script, part->outline_title);
 		bc_render_page(cr, doc, p, &w->script);
 		bc_pdf_pipe_page(w->pipe, &w->script);
 		cairo_show_page(cr);

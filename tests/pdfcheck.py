@@ -162,6 +162,8 @@ def structure(pdf):
         page = resolve(p["object"])
         for a in resolve(page.get("/Annots", [])) or []:
             a = resolve(a)
+            if a.get("/Subtype") == "/Link" and not re.sub(r"^[ub]:", "", a.get("/Contents", "")).strip():
+                problems.append("link annotation without /Contents")
             if a.get("/Subtype") == "/Link" and "/StructParent" not in a:
                 problems.append("link annotation outside the structure tree")
     # Every text object lies inside marked content: a structure element's,

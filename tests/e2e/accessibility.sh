@@ -60,6 +60,13 @@ if [ -f "$pack" ]; then
 	python3 "$TOP/tests/pdfcheck.py" catalog "$TMP/pack.pdf" > "$TMP/cat.txt"
 	check "pack: language, title shown, marked" \
 		sh -c "grep -qx 'lang en-GB' '$TMP/cat.txt' && grep -qx 'displaydoctitle True' '$TMP/cat.txt' && grep -qx 'marked True' '$TMP/cat.txt'"
+	# The agenda and each paper are a Part titled as its item, agenda first.
+	pdfinfo -struct-text "$TMP/pack.pdf" > "$TMP/ps.txt" 2>/dev/null
+	parts=$(($(grep -c 'paper="' "$pack") + 1))
+	check "pack: the agenda and each of the $((parts - 1)) papers are a Part" \
+		sh -c "[ \$(grep -c '^  Part \"' '$TMP/ps.txt') -eq $parts ]"
+	check "pack: the agenda's Part comes first, then item 3's" \
+		sh -c "grep '^  Part' '$TMP/ps.txt' | head -2 | tr '\n' '|' | grep -q '^  Part \"Agenda\"|  Part \"Item 3: Minutes'"
 	check "pack: metadata title names the meeting" \
 		sh -c "pdfinfo '$TMP/pack.pdf' | grep -q '^Title: .*Health and Well-Being Board'"
 fi

@@ -68,7 +68,7 @@ static int make_pdf(size_t chunk, struct out *o)
 		cairo_move_to(cr, 10, 100);
 		cairo_show_text(cr, "Header endobj stream");
 		bc_pdf_tag_link(&script, 10, 90, 50, 12, 200, page == 0,
-				page ? "dest-1" : "https://x.org/(a)");
+				page ? "dest-1" : "https://x.org/(a)", "the (link)");
 		bc_pdf_tag_end(cr, &script);
 		cairo_rectangle(cr, 0, 190, 200, 1); /* untagged: a rule */
 		cairo_fill(cr);
@@ -218,6 +218,7 @@ static void adds_what_cairo_cannot(void **state)
 	assert_true(contains(&plain, "/URI (https://x.org/\\(a\\))", 26));
 	assert_true(contains(&plain, "/Dest (dest-1)", 14));
 	assert_true(contains(&plain, "/Type /OBJR", 11));
+	assert_true(contains(&plain, "/Contents (the \\(link\\))", 24));
 	assert_true(contains(&o, "<x:xmpmeta", 10)); /* metadata is not compressed */
 	free(plain.data);
 	free(o.data);
