@@ -6,7 +6,7 @@
   pdfcheck.py links PDF          one line per link: page, then uri:... or page:N
   pdfcheck.py words XML PDF      every word of the paper's text is in the PDF
   pdfcheck.py catalog PDF        language, DisplayDocTitle, MarkInfo, XMP
-  pdfcheck.py structure PDF      tagged-PDF essentials: Figure /Alt, TH /Scope,
+  pdfcheck.py structure PDF      tagged-PDF essentials: Figure /Alt, TH /Scope, the parent tree,
                                  no skipped heading levels, links in the tree
 
 Uses `qpdf --json` (structure) and `pdftotext` (text); standard library only.
@@ -157,6 +157,62 @@ def structure(pdf):
         if h > level + 1:
             problems.append(f"heading level skips from H{level} to H{h}")
         level = h
+    # The parent tree: every key within its leaf's /Limits; each page's
+    # array names, for each MCID on the page, the element whose /K holds
+    # that MCID on that page; each annotation's key names the Link element
+    # holding it.
+    nums = {}
+
+    def number_tree(node, depth=0):
+        node = resolve(node)
+        if depth > 20 or not isinstance(node, dict):
+            return
+        arr = node.get("/Nums", [])
+        lim = node.get("/Limits")
+        for i in range(0, len(arr) - 1, 2):
+            if lim and not lim[0] <= arr[i] <= lim[1]:
+                problems.append(f"parent tree key {arr[i]} outside its leaf's /Limits {lim}")
+            nums[arr[i]] = arr[i + 1]
+        for kid in node.get("/Kids", []):
+            number_tree(kid, depth + 1)
+
+    number_tree(tree.get("/ParentTree"))
+    if nums and tree.get("/ParentTreeNextKey", 0) <= max(nums):
+        problems.append("/ParentTreeNextKey is not above every key")
+
+    def holds_mcid(elem_ref, page_ref, mcid):
+        elem = resolve(elem_ref)
+        kids = elem.get("/K")
+        for k in kids if isinstance(kids, list) else [kids]:
+            if k == mcid and elem.get("/Pg") == page_ref:
+                return True
+            k = resolve(k)
+            if isinstance(k, dict) and k.get("/MCID") == mcid and k.get("/Pg", elem.get("/Pg")) == page_ref:
+                return True
+        return False
+
+    for p in data["pages"]:
+        page = resolve(p["object"])
+        key = page.get("/StructParents")
+        if key is None:
+            continue
+        owners = resolve(nums.get(key))
+        if not isinstance(owners, list):
+            problems.append(f"page {p['pageposfrom1']}: /StructParents {key} not in the parent tree")
+            continue
+        for mcid, owner in enumerate(owners):
+            if not holds_mcid(owner, p["object"], mcid):
+                problems.append(f"page {p['pageposfrom1']}: MCID {mcid}'s owner in the parent tree does not hold it")
+                break
+        for a_ref in resolve(page.get("/Annots", [])) or []:
+            a = resolve(a_ref)
+            if "/StructParent" not in a:
+                continue
+            link = resolve(nums.get(a["/StructParent"]))
+            kids = link.get("/K") if isinstance(link, dict) else None
+            objs = [resolve(k).get("/Obj") for k in (kids if isinstance(kids, list) else [kids]) if isinstance(resolve(k), dict)]
+            if a_ref not in objs:
+                problems.append(f"page {p['pageposfrom1']}: an annotation's /StructParent does not lead back to it")
     # Every link annotation belongs to a Link element (it has /StructParent).
     for p in data["pages"]:
         page = resolve(p["object"])
