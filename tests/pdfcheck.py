@@ -161,23 +161,24 @@ def structure(pdf):
     # array names, for each MCID on the page, the element whose /K holds
     # that MCID on that page; each annotation's key names the Link element
     # holding it.
-    nums = {}
+    ptree, leaves = {}, [0]
 
     def number_tree(node, depth=0):
         node = resolve(node)
         if depth > 20 or not isinstance(node, dict):
             return
         arr = node.get("/Nums", [])
+        leaves[0] += "/Nums" in node
         lim = node.get("/Limits")
         for i in range(0, len(arr) - 1, 2):
             if lim and not lim[0] <= arr[i] <= lim[1]:
                 problems.append(f"parent tree key {arr[i]} outside its leaf's /Limits {lim}")
-            nums[arr[i]] = arr[i + 1]
+            ptree[arr[i]] = arr[i + 1]
         for kid in node.get("/Kids", []):
             number_tree(kid, depth + 1)
 
     number_tree(tree.get("/ParentTree"))
-    if nums and tree.get("/ParentTreeNextKey", 0) <= max(nums):
+    if ptree and tree.get("/ParentTreeNextKey", 0) <= max(ptree):
         problems.append("/ParentTreeNextKey is not above every key")
 
     def holds_mcid(elem_ref, page_ref, mcid):
@@ -196,7 +197,7 @@ def structure(pdf):
         key = page.get("/StructParents")
         if key is None:
             continue
-        owners = resolve(nums.get(key))
+        owners = resolve(ptree.get(key))
         if not isinstance(owners, list):
             problems.append(f"page {p['pageposfrom1']}: /StructParents {key} not in the parent tree")
             continue
@@ -208,7 +209,7 @@ def structure(pdf):
             a = resolve(a_ref)
             if "/StructParent" not in a:
                 continue
-            link = resolve(nums.get(a["/StructParent"]))
+            link = resolve(ptree.get(a["/StructParent"]))
             kids = link.get("/K") if isinstance(link, dict) else None
             objs = [resolve(k).get("/Obj") for k in (kids if isinstance(kids, list) else [kids]) if isinstance(resolve(k), dict)]
             if a_ref not in objs:
@@ -277,6 +278,7 @@ def structure(pdf):
     for prob in sorted(set(problems)):
         print(prob)
     print("counts", " ".join(f"{k[1:]}={v}" for k, v in sorted(counts.items())))
+    print(f"parenttree keys={len(ptree)} leaves={leaves[0]}")
     return 1 if problems else 0
 
 

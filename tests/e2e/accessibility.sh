@@ -50,6 +50,22 @@ check "a table cell holding a link keeps its tag and its text (contact officer)"
 check "a bullet in a table cell is followed by a space in the cell's text" \
 	sh -c "grep -A3 '^ *TD' '$TMP/st.txt' | grep -q '^ *\"• Multi Agency'"
 
+# A long paper: its parent tree spans several leaves, each checked.
+python3 -c "
+import sys
+print('<?xml version=\"1.0\" encoding=\"UTF-8\"?><paper xmlns=\"urn:x-boardc:paper:1\" lang=\"en-GB\"><front><committee>Cabinet</committee><meeting date=\"2024-03-14\"/><title>Long</title></front>')
+for s in range(40):
+    print('<section title=\"Part %d\">' % s)
+    for p in range(30):
+        print('<p>Paragraph %d of part %d, long enough to fill a few lines of the page with ordinary words that say little. See <a href=\"https://example.org/%d\">the source</a>.</p>' % (p, s, p))
+    print('</section>')
+print('</paper>')" > "$TMP/long.xml"
+run_boardc build "$TMP/long.xml" -o "$TMP/long.pdf"
+expect_rc "long paper: builds" 0
+python3 "$TOP/tests/pdfcheck.py" structure "$TMP/long.pdf" > "$TMP/long.txt" 2>&1
+check "long paper: structure tree essentials, parent tree in several leaves" \
+	sh -c "! grep -v '^counts\|^parenttree' '$TMP/long.txt' | grep -q . && grep -q '^parenttree keys=[0-9]* leaves=\\([2-9]\\|[1-9][0-9][0-9]*\\)\$' '$TMP/long.txt'"
+
 # A pack is tagged too.
 pack="$SAMPLES/packs/hwbb-2012-07-26/agenda.xml"
 if [ -f "$pack" ]; then
