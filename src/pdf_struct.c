@@ -254,7 +254,12 @@ static void add_link(struct bc_pdf_struct *st)
 		st->error = st->error ? st->error : "a link has no target";
 		return;
 	}
-	size_t annot = bc_pdf_objects_number(st->w), elem = bc_pdf_objects_number(st->w);
+	/* Inside a Link element (the link's words drawn in it), the annotation
+	 * joins it; else it has a Link element of its own. */
+	struct elem *in = st->depth > 0 ? &st->stack[st->depth - 1] : NULL;
+	bool inside = in && strcmp(in->type, "Link") == 0;
+	size_t annot = bc_pdf_objects_number(st->w);
+	size_t elem = inside ? elem_num(st, in) : bc_pdf_objects_number(st->w);
 	size_t key = tree_add(st, elem);
 	struct bc_buf b = {0};
 	bc_buf_printf(&b,
@@ -274,6 +279,12 @@ static void add_link(struct bc_pdf_struct *st)
 	}
 	bc_buf_adds(&b, ">>\nendobj\n");
 	add_object(st, annot, &b);
+	bc_buf_printf(&st->annots, " %zu 0 R", annot);
+	if (inside) {
+		bc_buf_printf(&in->kids, " << /Type /OBJR /Obj %zu 0 R >>", annot);
+		bc_buf_free(&b);
+		return;
+	}
 	b.len = 0;
 	bc_buf_printf(
 	    &b,
@@ -283,7 +294,6 @@ static void add_link(struct bc_pdf_struct *st)
 	add_object(st, elem, &b);
 	bc_buf_free(&b);
 	add_child(st, st->depth, elem);
-	bc_buf_printf(&st->annots, " %zu 0 R", annot);
 }
 
 /* Play events up to and including the next begin or end (want_marker),

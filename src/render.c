@@ -64,67 +64,6 @@ static void set_rgb(cairo_t *cr, struct bc_rgb c)
 	cairo_set_source_rgb(cr, c.r, c.g, c.b);
 }
 
-/* Link annotations for the part of `para` shown by one line whose left
- * edge is at x and baseline at y, as events of the page's script. */
-static void line_links(struct bc_buf *script, const struct bc_doc *doc, const struct bc_para *para,
-		       PangoLayoutLine *pl, double x, double y, double h, double baseline)
-{
-	int ls = pl->start_index, le = pl->start_index + pl->length;
-	for (size_t i = 0; i < para->nlinks; i++) {
-		const struct bc_link *k = &para->links[i];
-		int s = k->start > ls ? k->start : ls, e = k->end < le ? k->end : le;
-		if (s >= e)
-			continue;
-		int x0, x1;
-		pango_layout_line_index_to_x(pl, s, FALSE, &x0);
-		pango_layout_line_index_to_x(pl, e, FALSE, &x1);
-		if (x1 < x0) {
-			int t = x0;
-			x0 = x1;
-			x1 = t;
-		}
-		struct bc_buf target = {0};
-		bool uri = false;
-		if (k->uri && k->uri[0] == '#') {
-			/* "#name": a named destination elsewhere in the same PDF (a
-			 * pack's agenda linking to a paper). */
-			bc_buf_adds(&target, k->uri + 1);
-		} else if (k->uri) {
-			bc_buf_adds(&target, k->uri);
-			uri = true;
-		} else {
-			const struct bc_anchor *an =
-			    k->target ? bc_doc_anchor(doc, k->target) : NULL;
-			if (!an)
-				continue;
-			bc_render_dest_name(&target, doc, an);
-		}
-		/* The link's words, for its annotation's /Contents: all of
-		 * them on each line it spans, less soft hyphens. */
-		struct bc_buf words = {0};
-		const char *text = pango_layout_get_text(para->layout);
-		for (int c = k->start; c < k->end && text[c]; c++)
-			if (!((unsigned char)text[c] == 0xc2 && (unsigned char)text[c + 1] == 0xad))
-				bc_buf_addc(&words, text[c]);
-			else
-				c++;
-		if (target.len > 0)
-			bc_pdf_tag_link(script, x + x0 / (double)PANGO_SCALE, y - baseline,
-					(x1 - x0) / (double)PANGO_SCALE, h, doc->st->page_h, uri,
-					target.data, words.data ? words.data : "");
-		bc_buf_free(&words);
-		bc_buf_free(&target);
-	}
-}
-
-static void draw_pl(cairo_t *cr, const struct bc_para *p, PangoLayoutLine *pl, double x,
-		    double baseline_y)
-{
-	set_rgb(cr, p->colour);
-	cairo_move_to(cr, x, baseline_y);
-	pango_cairo_show_layout_line(cr, pl);
-}
-
 /* A figure's text alternative: the author's alt text, then what the
  * chart's data say (caller frees). */
 static char *figure_alt(const struct bc_node *figure)
@@ -282,17 +221,17 @@ static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct b
 		/* Drawn first, so text extraction reads "2.1 Text"; labels share
 		 * the line's baseline and x is in text-block units. */
 		double lx = it->x - l->x + l->label_x;
-		draw_pl(cr, l->label, pango_layout_get_line_readonly(l->label->layout, 0), lx,
-			base);
+		bc_render_text_line(cr, doc, l->label,
+				    pango_layout_get_line_readonly(l->label->layout, 0), lx, base,
+				    0, 0, NULL);
 	}
 	if (lbl) {
 		t_close_to(t, 2);
 		t_open(t, "LBody");
 		t->para = l->para;
 	}
-	draw_pl(cr, l->para, l->pl, it->x, base);
-	if (t)
-		line_links(t->script, doc, l->para, l->pl, it->x, base, l->h, l->baseline);
+	bc_render_text_line(cr, doc, l->para, l->pl, it->x, base, l->h, l->baseline,
+			    t ? t->script : NULL);
 }
 
 /* A whole para at (x, top): used for footnotes and running text; its
@@ -309,10 +248,8 @@ static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_p
 		double base = top + pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
 		PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
 		double lx = x + lg.x / (double)PANGO_SCALE;
-		draw_pl(cr, p, pl, lx, base);
-		if (script)
-			line_links(script, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
-				   base - top - y0 / (double)PANGO_SCALE);
+		bc_render_text_line(cr, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
+				    base - top - y0 / (double)PANGO_SCALE, script);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return p->height;

@@ -48,6 +48,13 @@ cairo_status_t bc_render_write(void *closure, const unsigned char *data, unsigne
 /* Draw page p; with a script (PDF), structure markers and link
  * annotations too, the page's events appended to it (pdf_tags.h). */
 void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_buf *script);
+/* One line of a paragraph, its left edge at x and baseline at base (h its
+ * height, baseline its baseline's depth in it); with a script (PDF), its
+ * links' annotations too, each link's words in a Link element
+ * (render_links.c). */
+void bc_render_text_line(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *p,
+			 PangoLayoutLine *pl, double x, double base, double h, double baseline,
+			 struct bc_buf *script);
 /* Locale-free "%.2f", a quoted attribute string, an anchor's dest name. */
 void bc_render_num(struct bc_buf *b, double v);
 void bc_render_quoted(struct bc_buf *b, const char *s);

@@ -46,7 +46,11 @@ run_boardc build "$SAMPLES/barnet-integrated-commissioning.xml" -o "$TMP/bn.pdf"
 check "front-sheet labels are row headers, table heads column headers" \
 	sh -c "pdfinfo -struct-text '$TMP/bn.pdf' > '$TMP/st.txt' && grep -q '/Scope /Row' '$TMP/st.txt' && grep -q '/Scope /Column' '$TMP/st.txt'"
 check "a table cell holding a link keeps its tag and its text (contact officer)" \
-	sh -c "grep -A2 '\"Contact officer\"' '$TMP/st.txt' | grep -A1 '^ *TD\$' | grep -q 'Email: Ceri.jacob@nclondon'"
+	sh -c "grep -A4 '\"Contact officer\"' '$TMP/st.txt' | grep -A1 '^ *TD\$' | grep -q 'Tel: 020 8937 7632 Email: ' && grep -A4 '\"Contact officer\"' '$TMP/st.txt' | grep -q '\"Ceri.jacob@nclondon.nhs.uk\"'"
+check "a link's words are in its Link element, with its annotation" \
+	sh -c "grep -A2 '^ *Link (inline)' '$TMP/st.txt' | grep -A1 '^ *\"Annex A\"\$' | grep -q '^ *Object [0-9]'"
+check "the words around a link stay in its paragraph" \
+	sh -c "grep -B1 '^ *Link (inline)' '$TMP/st.txt' | grep -q 'Commissioning Plan at \"\$'"
 check "a bullet in a table cell is followed by a space in the cell's text" \
 	sh -c "grep -A3 '^ *TD' '$TMP/st.txt' | grep -q '^ *\"• Multi Agency'"
 
