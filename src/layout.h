@@ -160,6 +160,7 @@ struct bc_item {
 	int group, row, cell;
 	enum bc_scope { BC_SCOPE_NONE, BC_SCOPE_COLUMN, BC_SCOPE_ROW } scope;
 	const struct bc_node *figure;
+	bool repeat; /* a table's header row again on a later page: an artifact */
 };
 
 #define BC_NOTE_GAP	  3.0  /* between footnotes */

@@ -25,7 +25,8 @@ struct pager {
 	int group, row, cell; /* table, row and cell being placed (tags); 0 = none */
 	enum bc_scope scope;
 	int ntables;
-	bool empty; /* nothing placed on this page yet */
+	bool empty;	/* nothing placed on this page yet */
+	bool repeating; /* placing a table's header again on a later page */
 };
 
 static void new_page(struct pager *pg)
@@ -51,6 +52,7 @@ static void push_item(struct pager *pg, struct bc_item it)
 	it.group = pg->group;
 	it.row = pg->row;
 	it.cell = pg->cell;
+	it.repeat = pg->repeating;
 	if (it.kind == BC_ITEM_LINE)
 		it.scope = pg->scope;
 	BC_PUSH(p->items, p->nitems, p->cap, it);
@@ -348,13 +350,16 @@ static bool row_done(const struct bc_row *row, const size_t *start)
 	return true;
 }
 
-static void place_header(struct pager *pg, const struct bc_table *t)
+/* The header rows: again (on a later page) they are marked as repeats. */
+static void place_header(struct pager *pg, const struct bc_table *t, bool again)
 {
+	pg->repeating = again;
 	for (size_t r = 0; r < t->nhead && r < t->nrows; r++) {
 		size_t *start = bc_xcalloc(t->rows[r].ncells + 1, sizeof *start);
 		place_row_part(pg, t, &t->rows[r], start, 1e9, true);
 		free(start);
 	}
+	pg->repeating = false;
 }
 
 static void place_table(struct pager *pg, const struct bc_block *b)
@@ -373,7 +378,7 @@ static void place_table(struct pager *pg, const struct bc_block *b)
 		new_page(pg), sp = 0;
 	pg->y += sp;
 	record_anchor(pg, b->anchor, pg->y);
-	place_header(pg, t);
+	place_header(pg, t, false);
 	for (size_t r = t->nhead; r < t->nrows; r++) {
 		const struct bc_row *row = &t->rows[r];
 		size_t *start = bc_xcalloc(row->ncells + 1, sizeof *start);
@@ -386,14 +391,14 @@ static void place_table(struct pager *pg, const struct bc_block *b)
 			if (at_row_start && row->h > avail && fits_whole_page) {
 				new_page(pg);
 				if (repeat)
-					place_header(pg, t);
+					place_header(pg, t, true);
 				continue;
 			}
 			/* Split: needs room for at least one line per cell. */
 			if (avail < 3 * t->padding + pg->st->table_size * 1.5) {
 				new_page(pg);
 				if (repeat)
-					place_header(pg, t);
+					place_header(pg, t, true);
 				continue;
 			}
 			bool was_empty = pg->empty;
@@ -401,7 +406,7 @@ static void place_table(struct pager *pg, const struct bc_block *b)
 			if (!row_done(row, start)) {
 				new_page(pg);
 				if (repeat)
-					place_header(pg, t);
+					place_header(pg, t, true);
 			}
 		}
 		free(start);

@@ -27,12 +27,12 @@
 enum { MAX_DEPTH = 16, LEAF_KEYS = 128 };
 
 struct elem {
-	const char *type; /* into the page's script */
-	char *alt;	  /* a Figure's /Alt, or NULL */
-	char *title;	  /* a Part's /T, or NULL */
-	char scope;	  /* 'C' or 'R' for a TH, else 0 */
-	size_t num;	  /* 0 until needed */
-	size_t pg;	  /* the page of its first MCID, 0 before one */
+	char *type;  /* "P", "TD" ... */
+	char *alt;   /* a Figure's /Alt, or NULL */
+	char *title; /* a Part's /T, or NULL */
+	char scope;  /* 'C' or 'R' for a TH, else 0 */
+	size_t num;  /* 0 until needed */
+	size_t pg;   /* the page of its first MCID, 0 before one */
 	struct bc_buf kids;
 };
 
@@ -45,6 +45,8 @@ struct bc_pdf_struct {
 	bool in_part;
 	struct elem stack[MAX_DEPTH];
 	int depth;
+	struct elem suspended[MAX_DEPTH]; /* open across a page break */
+	int nsuspended;
 	/* The page being marked. */
 	const char *script;
 	size_t script_len, pos;
@@ -70,6 +72,7 @@ struct bc_pdf_struct *bc_pdf_struct_new(struct bc_pdf_objects *w)
 
 static void elem_free(struct elem *e)
 {
+	free(e->type);
 	free(e->alt);
 	free(e->title);
 	bc_buf_free(&e->kids);
@@ -81,6 +84,8 @@ void bc_pdf_struct_free(struct bc_pdf_struct *st)
 		return;
 	for (int i = 0; i < st->depth; i++)
 		elem_free(&st->stack[i]);
+	for (int i = 0; i < st->nsuspended; i++)
+		elem_free(&st->suspended[i]);
 	elem_free(&st->part);
 	free(st->doc_kids);
 	free(st->parts);
@@ -237,10 +242,14 @@ static void begin_part(struct bc_pdf_struct *st)
 	const char *title = field(st);
 	if (!title)
 		return;
+	if (st->nsuspended > 0 || st->depth > 0) {
+		st->error = "a part begins inside an element of the one before";
+		return;
+	}
 	close_part(st);
 	BC_PUSH(st->parts, st->nparts, st->parts_cap, st->ndoc_kids);
 	if (title[0]) {
-		st->part = (struct elem){.type = "Part", .title = bc_xstrdup(title)};
+		st->part = (struct elem){.type = bc_xstrdup("Part"), .title = bc_xstrdup(title)};
 		st->in_part = true;
 	}
 }
@@ -296,6 +305,31 @@ static void add_link(struct bc_pdf_struct *st)
 	add_child(st, st->depth, elem);
 }
 
+/* 'Z': the open elements go on after a page break, so they are set aside
+ * (the page's footnotes and running text are drawn outside them); 'R':
+ * they are open again on the next page, their content there marked by
+ * reference to it (MCR). */
+static int suspend_resume(struct bc_pdf_struct *st, bool suspend)
+{
+	if (suspend ? st->nsuspended > 0 : st->depth > 0) {
+		st->error = suspend ? "elements set aside twice across a page break"
+				    : "elements taken up again inside others";
+		return -1;
+	}
+	struct elem *from = suspend ? st->stack : st->suspended;
+	struct elem *to = suspend ? st->suspended : st->stack;
+	int n = suspend ? st->depth : st->nsuspended;
+	memcpy(to, from, (size_t)n * sizeof *from);
+	if (suspend) {
+		st->nsuspended = n;
+		st->depth = 0;
+	} else {
+		st->depth = n;
+		st->nsuspended = 0;
+	}
+	return 0;
+}
+
 /* Play events up to and including the next begin or end (want_marker),
  * or to the end of the script. 0, or -1 when they disagree. */
 static int play(struct bc_pdf_struct *st, bool want_marker)
@@ -306,11 +340,14 @@ static int play(struct bc_pdf_struct *st, bool want_marker)
 			add_link(st);
 		} else if (ev == BC_PDF_EV_PART) {
 			begin_part(st);
-		} else if (ev == BC_PDF_EV_BEGIN || ev == BC_PDF_EV_END) {
+		} else if (ev == BC_PDF_EV_BEGIN || ev == BC_PDF_EV_END ||
+			   ev == BC_PDF_EV_SUSPEND || ev == BC_PDF_EV_RESUME) {
 			if (!want_marker) {
 				st->error = "an element begins or ends with no marker in the page";
 				return -1;
 			}
+			if (ev == BC_PDF_EV_SUSPEND || ev == BC_PDF_EV_RESUME)
+				return suspend_resume(st, ev == BC_PDF_EV_SUSPEND);
 			if (ev == BC_PDF_EV_END) {
 				if (st->depth == 0) {
 					st->error = "an element ends that never began";
@@ -332,7 +369,7 @@ static int play(struct bc_pdf_struct *st, bool want_marker)
 				return -1;
 			}
 			st->stack[st->depth++] = (struct elem){
-			    .type = type,
+			    .type = bc_xstrdup(type),
 			    .alt = alt[0] ? bc_xstrdup(alt) : NULL,
 			    .scope = scope == 'C' || scope == 'R' ? scope : 0,
 			};
@@ -391,8 +428,7 @@ char *bc_pdf_struct_page(struct bc_pdf_struct *st, const char *script, size_t sc
 		free(out);
 		out = NULL;
 	}
-	/* Elements still open keep pointers into the script: they end on
-	 * this page, as the renderer closes them. */
+	/* What goes on past the page was set aside ('Z'). */
 	if (out && st->depth > 0) {
 		st->error = "an element is still open at the end of its page";
 		free(out);
@@ -418,7 +454,7 @@ char *bc_pdf_struct_page(struct bc_pdf_struct *st, const char *script, size_t sc
 
 size_t bc_pdf_struct_finish(struct bc_pdf_struct *st, size_t lead_parts, const char **error)
 {
-	if (st->depth > 0) {
+	if (st->depth > 0 || st->nsuspended > 0) {
 		*error = "an element is still open at the end";
 		return 0;
 	}

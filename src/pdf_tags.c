@@ -41,6 +41,18 @@ void bc_pdf_tag_end(cairo_t *cr, struct bc_buf *script)
 	marker(cr);
 }
 
+void bc_pdf_tag_suspend(cairo_t *cr, struct bc_buf *script)
+{
+	bc_buf_addc(script, BC_PDF_EV_SUSPEND);
+	marker(cr);
+}
+
+void bc_pdf_tag_resume(cairo_t *cr, struct bc_buf *script)
+{
+	bc_buf_addc(script, BC_PDF_EV_RESUME);
+	marker(cr);
+}
+
 /* v to two decimals, whatever the locale. */
 static void num(struct bc_buf *b, double v, char after)
 {

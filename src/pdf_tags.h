@@ -27,6 +27,10 @@
  *   'B' type alt scope  an element begins (a marker): alt may be empty,
  *                       scope is 'C' or 'R' for a TH, else '-'
  *   'E'                 the innermost element ends (a marker)
+ *   'Z'                 the open elements go on after the page break: set
+ *                       aside while the page's notes and running text are
+ *                       drawn (a marker)
+ *   'R'                 ... and are open again on the next page (a marker)
  *   'L' rect kind target text  a link annotation over rect ("x1 y1 x2 y2"
  *                       in PDF space); kind 'U' a URI, 'D' a named
  *                       destination; text, the link's words (/Contents)
@@ -34,11 +38,20 @@
  *                       from here when the pack's agenda moves to the front;
  *                       with a title (a pack's paper or agenda) they are
  *                       wrapped in a Part element titled so */
-enum { BC_PDF_EV_BEGIN = 'B', BC_PDF_EV_END = 'E', BC_PDF_EV_LINK = 'L', BC_PDF_EV_PART = 'S' };
+enum {
+	BC_PDF_EV_BEGIN = 'B',
+	BC_PDF_EV_END = 'E',
+	BC_PDF_EV_SUSPEND = 'Z',
+	BC_PDF_EV_RESUME = 'R',
+	BC_PDF_EV_LINK = 'L',
+	BC_PDF_EV_PART = 'S'
+};
 
 void bc_pdf_tag_begin(cairo_t *cr, struct bc_buf *script, const char *type, const char *alt,
 		      char scope);
 void bc_pdf_tag_end(cairo_t *cr, struct bc_buf *script);
+void bc_pdf_tag_suspend(cairo_t *cr, struct bc_buf *script);
+void bc_pdf_tag_resume(cairo_t *cr, struct bc_buf *script);
 /* A link over x, y, w, h (Cairo's page space, y down) on a page h_page
  * tall, to a URI (uri) or a named destination; text is what it says. */
 void bc_pdf_tag_link(struct bc_buf *script, double x, double y, double w, double h, double h_page,

@@ -83,19 +83,78 @@ static char *figure_alt(const struct bc_node *figure)
  * is a P that begins with its number, as in the HTML output: paragraph
  * numbers are references, not a list to be announced), lists (L > LI >
  * Lbl + LBody), tables (Table > TR > TH/TD), captions, figures and notes.
- * Elements close at the end of each page, so a paragraph split over two
- * pages is two elements. Running headers and footers are drawn outside
- * every element (the finisher marks them as artifacts). Each begin and end
- * is a marker drawn into the page and an event of the page's script
- * (pdf_tags.h), from which the finisher builds the structure tree. */
-struct bc_tagger {
-	cairo_t *cr;
+ * The tagger lives for all the pages of a document: the elements open at
+ * the foot of a page are set aside (suspended) while the page's footnotes
+ * and running text are drawn, and taken up again at the head of the next
+ * page, so a paragraph, list or table broken by a page is one element
+ * (if the next page begins with something else, they simply close there);
+ * a table's header rows repeated on a later page are drawn with the table
+ * set aside the same way, as artifacts.
+ * Running headers and footers are drawn outside every element (the
+ * finisher marks them as artifacts). Each begin, end, suspension and
+ * resumption is a marker drawn into the page and an event of the page's
+ * script (pdf_tags.h), from which the finisher builds the structure tree. */
+struct tag_state {
 	const char *stack[4]; /* open elements, outermost first */
 	int n;
 	const struct bc_para *para; /* whose text the innermost element holds */
 	int group, row, cell;
-	struct bc_buf *script;
 };
+
+struct bc_tagger {
+	cairo_t *cr;
+	struct bc_buf *script;
+	const char *stack[4]; /* open elements, outermost first */
+	int n;
+	const struct bc_para *para; /* whose text the innermost element holds */
+	int group, row, cell;
+	struct tag_state held; /* set aside across a page break (held.n > 0) */
+	bool aside;	       /* set aside for a repeated table header */
+};
+
+/* At the foot of a page: the open elements go on after the break. */
+static void t_suspend(struct bc_tagger *t)
+{
+	if (t->n == 0)
+		return;
+	bc_pdf_tag_suspend(t->cr, t->script);
+	t->held.n = t->n;
+	memcpy(t->held.stack, t->stack, sizeof t->stack);
+	t->held.para = t->para;
+	t->held.group = t->group;
+	t->held.row = t->row;
+	t->held.cell = t->cell;
+	t->n = 0;
+	t->para = NULL;
+	t->group = t->row = t->cell = 0;
+}
+
+/* At the head of the next page: they are open again. */
+static void t_resume(struct bc_tagger *t)
+{
+	if (t->held.n == 0)
+		return;
+	bc_pdf_tag_resume(t->cr, t->script);
+	t->n = t->held.n;
+	memcpy(t->stack, t->held.stack, sizeof t->stack);
+	t->para = t->held.para;
+	t->group = t->held.group;
+	t->row = t->held.row;
+	t->cell = t->held.cell;
+	t->held.n = 0;
+}
+
+struct bc_tagger *bc_tagger_new(struct bc_buf *script)
+{
+	struct bc_tagger *t = bc_xcalloc(1, sizeof *t);
+	t->script = script;
+	return t;
+}
+
+void bc_tagger_free(struct bc_tagger *t)
+{
+	free(t);
+}
 
 static void t_open_with(struct bc_tagger *t, const char *name, const char *alt, char scope)
 {
@@ -137,6 +196,17 @@ static const char *heading_tag(int level)
 /* Open what the line item needs; returns whether its label goes in Lbl. */
 static bool t_line(struct bc_tagger *t, const struct bc_item *it)
 {
+	/* A table's header repeated on a later page is an artifact: the
+	 * table is set aside while it is drawn, and taken up after it. */
+	if (it->repeat != t->aside) {
+		if (it->repeat)
+			t_suspend(t);
+		else
+			t_resume(t);
+		t->aside = it->repeat;
+	}
+	if (it->repeat)
+		return false;
 	const struct bc_line *l = it->line;
 	const struct bc_para *p = l->para;
 	if (it->group) {
@@ -407,20 +477,27 @@ static void draw_decor(cairo_t *cr, const struct bc_page *pg, bool fills)
 	}
 }
 
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_buf *script)
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_tagger *t)
 {
 	const struct bc_page *pg = &doc->pages[p];
-	struct bc_tagger tagger = {.cr = cr, .script = script};
-	struct bc_tagger *t = script ? &tagger : NULL;
 	draw_decor(cr, pg, true);
+	if (t) {
+		t->cr = cr;
+		t->aside = false;
+		t_resume(t);
+	}
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const struct bc_item *it = &pg->items[i];
 		draw_item(cr, doc, it, t);
 		if (t && (it->kind == BC_ITEM_CHART || it->kind == BC_ITEM_IMAGE))
 			t_close_to(t, 0);
 	}
-	if (t)
+	if (t && p + 1 < doc->npages) {
+		t_suspend(t);
+	} else if (t) {
+		t_resume(t); /* what a repeated header set aside ends here too */
 		t_close_to(t, 0);
+	}
 	draw_decor(cr, pg, false);
 	draw_notes(cr, doc, pg, t);
 	draw_running(cr, doc, pg);

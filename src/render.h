@@ -45,9 +45,16 @@ struct bc_sink {
 
 /* Cairo stream callback writing to a bc_sink, reporting short writes. */
 cairo_status_t bc_render_write(void *closure, const unsigned char *data, unsigned int len);
-/* Draw page p; with a script (PDF), structure markers and link
- * annotations too, the page's events appended to it (pdf_tags.h). */
-void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_buf *script);
+/* What tagging carries from one page of a document to the next (PDF):
+ * the elements a page break interrupts. Its events go to `script`. */
+struct bc_tagger;
+struct bc_tagger *bc_tagger_new(struct bc_buf *script);
+void bc_tagger_free(struct bc_tagger *t);
+
+/* Draw page p; with a tagger (PDF), structure markers and link
+ * annotations too, the page's events appended to its script
+ * (pdf_tags.h). Pages are drawn in order. */
+void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_tagger *t);
 /* One line of a paragraph, its left edge at x and baseline at base (h its
  * height, baseline its baseline's depth in it); with a script (PDF), its
  * links' annotations too, each link's words in a Link element

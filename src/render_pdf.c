@@ -138,6 +138,7 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 	const struct bc_doc *doc = part->doc;
 	cairo_t *cr = w->cr;
 	size_t *by_page = anchors_by_page(doc), next_anchor = 0;
+	struct bc_tagger *tagger = bc_tagger_new(&w->script);
 	for (size_t p = 0; p < doc->npages && w->rc == 0; p++) {
 		/* Page labels are written by pdf_post.c: Cairo 1.16 writes
 		 * labels 1, 2, 3 ... as a range with no numbering style. */
@@ -153,7 +154,7 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 		emit_dests(cr, doc, by_page, &next_anchor, (int)p);
 		if (p == 0)
 			bc_pdf_tag_part(&w->script, part->outline_title);
-		bc_render_page(cr, doc, p, &w->script);
+		bc_render_page(cr, doc, p, tagger);
 		bc_pdf_pipe_page(w->pipe, &w->script);
 		cairo_show_page(cr);
 		if (cairo_status(cr) == CAIRO_STATUS_WRITE_ERROR) {
@@ -165,6 +166,7 @@ int bc_pdf_writer_add(struct bc_pdf_writer *w, const struct bc_render_part *part
 		}
 	}
 	free(by_page);
+	bc_tagger_free(tagger);
 	struct saved_part sp = {part->outline_title ? bc_xstrdup(part->outline_title) : NULL,
 				part->no_outline,
 				w->pages,

@@ -131,12 +131,16 @@ def structure(pdf):
     if not tree:
         print("no structure tree")
         return 1
-    headings, counts = [], {}
+    headings, counts, spanning = [], {}, {}
 
+    # The pages an element's content is on, its descendants' included.
     def walk(elem, depth=0):
+        ref = elem
         elem = resolve(elem)
         if not isinstance(elem, dict) or depth > 100:
-            return
+            return set()
+        if elem.get("/Type") == "/MCR":
+            return {elem.get("/Pg")}
         kind = elem.get("/S")
         if kind:
             counts[kind] = counts.get(kind, 0) + 1
@@ -148,8 +152,16 @@ def structure(pdf):
             if kind in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6"):
                 headings.append(int(kind[2]))
         kids = elem.get("/K")
+        pages = set()
         for k in kids if isinstance(kids, list) else [kids]:
-            walk(k, depth + 1)
+            if isinstance(k, int):
+                pages.add(elem.get("/Pg"))
+            else:
+                pages |= walk(k, depth + 1)
+        pages.discard(None)
+        if kind and len(pages) > 1:
+            spanning[kind] = spanning.get(kind, 0) + 1
+        return pages
 
     walk(tree)
     level = 0
@@ -279,6 +291,8 @@ def structure(pdf):
         print(prob)
     print("counts", " ".join(f"{k[1:]}={v}" for k, v in sorted(counts.items())))
     print(f"parenttree keys={len(ptree)} leaves={leaves[0]}")
+    # Elements whose content runs over a page break (one element, not two).
+    print("spanning", " ".join(f"{k[1:]}={v}" for k, v in sorted(spanning.items())))
     return 1 if problems else 0
 
 

@@ -274,6 +274,55 @@ static void object_streams_go_out_as_pages_come(void **state)
 	free(o.data);
 }
 
+/* A paragraph broken by a page: set aside at the foot of the first page
+ * (a footer drawn after it is an artifact), taken up at the head of the
+ * second: one element, its second page's content marked by reference. */
+static void one_element_across_a_page_break(void **state)
+{
+	(void)state;
+	struct out o = {0};
+	FILE *fp = open_memstream(&o.data, &o.len);
+	struct bc_pdf_post post = {"en-GB", "Break", NULL, NULL, NULL, 0};
+	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
+	cairo_t *cr = cairo_create(s);
+	struct bc_buf script = {0};
+	for (int page = 0; page < 2; page++) {
+		if (page == 0)
+			bc_pdf_tag_begin(cr, &script, "P", NULL, 0);
+		else
+			bc_pdf_tag_resume(cr, &script);
+		cairo_move_to(cr, 10, 50);
+		cairo_show_text(cr, page ? "ends here" : "A paragraph that");
+		if (page == 0)
+			bc_pdf_tag_suspend(cr, &script);
+		else
+			bc_pdf_tag_end(cr, &script);
+		cairo_move_to(cr, 10, 190);
+		cairo_show_text(cr, "Page footer");
+		size_t len = script.len;
+		bc_pdf_filter_page(f, bc_buf_detach(&script), len);
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	struct bc_diag d;
+	bc_diag_init(&d, "test.pdf", stderr);
+	assert_int_equal(bc_pdf_filter_end(f, &d), 0);
+	fclose(fp);
+	struct out plain = inflate_streams(&o);
+	int ps = 0;
+	for (size_t i = 0; i + 6 <= plain.len; i++)
+		ps += memcmp(plain.data + i, "/S /P\n", 6) == 0;
+	assert_int_equal(ps, 1);
+	assert_true(contains(&plain, "/K [ 0 << /Type /MCR /Pg ", 25));
+	assert_true(contains(&plain, "/P <</MCID 0>> BDC", 18));
+	assert_true(contains(&plain, "/Artifact BMC", 13)); /* the footers */
+	free(plain.data);
+	free(o.data);
+}
+
 /* A marker the page's script has no event for (or an event with no
  * marker) stops the filter: a structure tree that does not match its
  * content is not written. */
@@ -370,6 +419,7 @@ int main(void)
 	    cmocka_unit_test(adds_what_cairo_cannot),
 	    cmocka_unit_test(rejects_what_is_not_cairo_output),
 	    cmocka_unit_test(rejects_markers_the_script_does_not_match),
+	    cmocka_unit_test(one_element_across_a_page_break),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
