@@ -42,6 +42,7 @@ struct bc_pdf_struct {
 	size_t *doc_kids, ndoc_kids, doc_cap;
 	size_t *parts, nparts, parts_cap; /* index into doc_kids where each part begins */
 	struct elem part;		  /* the open Part element, when in_part */
+	size_t notes;			  /* Note elements written: each has an /ID */
 	bool in_part;
 	struct elem stack[MAX_DEPTH];
 	int depth;
@@ -204,6 +205,8 @@ static void write_elem(struct bc_pdf_struct *st, struct elem *e, int d)
 			bc_pdf_text_string(&b, e->alt);
 			bc_buf_addc(&b, '\n');
 		}
+		if (strcmp(e->type, "Note") == 0) /* PDF/UA: a Note has a unique /ID */
+			bc_buf_printf(&b, "   /ID (note-%zu)\n", ++st->notes);
 		if (e->title) {
 			bc_buf_adds(&b, "   /T ");
 			bc_pdf_text_string(&b, e->title);

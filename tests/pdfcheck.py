@@ -131,7 +131,7 @@ def structure(pdf):
     if not tree:
         print("no structure tree")
         return 1
-    headings, counts, spanning = [], {}, {}
+    headings, counts, spanning, ids = [], {}, {}, set()
 
     # The pages an element's content is on, its descendants' included.
     def walk(elem, depth=0):
@@ -149,6 +149,12 @@ def structure(pdf):
                 problems.append("Figure without /Alt (or with an empty one)")
             if kind == "/TH" and "/Scope" not in resolve(elem.get("/A", {})):
                 problems.append("TH without /Scope")
+            if kind == "/Note" and not elem.get("/ID"):
+                problems.append("Note without /ID")
+            if elem.get("/ID"):
+                if elem["/ID"] in ids:
+                    problems.append(f"/ID {elem['/ID']} on two elements")
+                ids.add(elem["/ID"])
             if kind in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6"):
                 headings.append(int(kind[2]))
         kids = elem.get("/K")
