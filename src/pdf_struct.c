@@ -2,15 +2,17 @@
  * (pdf_struct.h).
  *
  * Each page's script (pdf_tags.h) is played against its content stream
- * (pdf_content.c): a marker begins or ends an element, a run of drawing
- * inside an element becomes its next marked-content id (MCID), a link
- * event becomes a Link element and its annotation. An element is written
- * when it ends, so memory holds only the open elements (a handful: the
- * renderer closes them all at the end of each page) and the root Document
- * element's list of children. In a pack each paper (and the agenda) is a
- * Part element, written when the next part begins, so what the root holds
- * is one number a paper. Object numbers are taken from the writer
- * when first needed, so an element with no content is never written.
+ * (pdf_content.c): a marker begins or ends an element, or sets the open
+ * ones aside across a page break and takes them up again; a run of drawing
+ * inside an element becomes its next marked-content id (MCID), by
+ * reference (MCR) on a page after its first; a link event becomes an
+ * annotation in the open Link element (the link's words drawn in it), or in
+ * a Link element of its own. An element is written when it ends, so memory
+ * holds only the open elements (a handful) and the root Document element's
+ * list of children. In a pack each paper (and the agenda) is a Part
+ * element, written when the next part begins, so what the root holds is
+ * one number a paper. Object numbers are taken from the writer when first
+ * needed, so an element with no content is never written.
  *
  * The parent tree (which element each MCID and annotation belongs to) is a
  * number tree written a leaf at a time: each page's array of MCID owners
