@@ -99,6 +99,7 @@ struct tag_state {
 	int n;
 	const struct bc_para *para; /* whose text the innermost element holds */
 	int group, row, cell;
+	struct bc_line_tags lt; /* and a Link element open inside them */
 };
 
 struct bc_tagger {
@@ -108,8 +109,9 @@ struct bc_tagger {
 	int n;
 	const struct bc_para *para; /* whose text the innermost element holds */
 	int group, row, cell;
-	struct tag_state held; /* set aside across a page break (held.n > 0) */
-	bool aside;	       /* set aside for a repeated table header */
+	struct bc_line_tags lt; /* the script, and a link open across lines */
+	struct tag_state held;	/* set aside across a page break (held.n > 0) */
+	bool aside;		/* set aside for a repeated table header */
 };
 
 /* At the foot of a page: the open elements go on after the break. */
@@ -124,6 +126,9 @@ static void t_suspend(struct bc_tagger *t)
 	t->held.group = t->group;
 	t->held.row = t->row;
 	t->held.cell = t->cell;
+	t->held.lt = t->lt;
+	t->lt.para = NULL;
+	t->lt.link = -1;
 	t->n = 0;
 	t->para = NULL;
 	t->group = t->row = t->cell = 0;
@@ -141,6 +146,7 @@ static void t_resume(struct bc_tagger *t)
 	t->group = t->held.group;
 	t->row = t->held.row;
 	t->cell = t->held.cell;
+	t->lt = t->held.lt;
 	t->held.n = 0;
 }
 
@@ -148,6 +154,7 @@ struct bc_tagger *bc_tagger_new(struct bc_buf *script)
 {
 	struct bc_tagger *t = bc_xcalloc(1, sizeof *t);
 	t->script = script;
+	t->lt = (struct bc_line_tags){script, NULL, -1};
 	return t;
 }
 
@@ -158,6 +165,7 @@ void bc_tagger_free(struct bc_tagger *t)
 
 static void t_open_with(struct bc_tagger *t, const char *name, const char *alt, char scope)
 {
+	bc_render_end_link(t->cr, &t->lt);
 	bc_pdf_tag_begin(t->cr, t->script, name, alt, scope);
 	t->stack[t->n++] = name;
 }
@@ -176,6 +184,8 @@ static void t_open_figure(struct bc_tagger *t, const struct bc_node *figure)
 
 static void t_close_to(struct bc_tagger *t, int depth)
 {
+	if (t->n > depth)
+		bc_render_end_link(t->cr, &t->lt);
 	while (t->n > depth) {
 		bc_pdf_tag_end(t->cr, t->script);
 		t->n--;
@@ -301,13 +311,13 @@ static void draw_line_item(cairo_t *cr, const struct bc_doc *doc, const struct b
 		t->para = l->para;
 	}
 	bc_render_text_line(cr, doc, l->para, l->pl, it->x, base, l->h, l->baseline,
-			    t ? t->script : NULL);
+			    t ? &t->lt : NULL);
 }
 
 /* A whole para at (x, top): used for footnotes and running text; its
- * links go in `script` when there is one. */
+ * links tagged when there are line tags. */
 static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *p, double x,
-			double top, struct bc_buf *script)
+			double top, struct bc_line_tags *lt)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(p->layout);
 	do {
@@ -319,7 +329,7 @@ static double draw_para(cairo_t *cr, const struct bc_doc *doc, const struct bc_p
 		PangoLayoutLine *pl = pango_layout_iter_get_line_readonly(it);
 		double lx = x + lg.x / (double)PANGO_SCALE;
 		bc_render_text_line(cr, doc, p, pl, lx, base, (y1 - y0) / (double)PANGO_SCALE,
-				    base - top - y0 / (double)PANGO_SCALE, script);
+				    base - top - y0 / (double)PANGO_SCALE, lt);
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 	return p->height;
@@ -444,7 +454,7 @@ static void draw_notes(cairo_t *cr, const struct bc_doc *doc, const struct bc_pa
 	for (size_t i = 0; i < pg->nnotes; i++) {
 		if (t)
 			t_open(t, "Note");
-		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, t ? t->script : NULL) +
+		y += draw_para(cr, doc, pg->notes[i], st->margin_left, y, t ? &t->lt : NULL) +
 		     BC_NOTE_GAP;
 		if (t)
 			t_close_to(t, 0);

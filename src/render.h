@@ -55,13 +55,23 @@ void bc_tagger_free(struct bc_tagger *t);
  * annotations too, the page's events appended to its script
  * (pdf_tags.h). Pages are drawn in order. */
 void bc_render_page(cairo_t *cr, const struct bc_doc *doc, size_t p, struct bc_tagger *t);
+/* Where a page's structure events go (PDF), and the link whose Link
+ * element is open because its words go on past the line drawn last. */
+struct bc_line_tags {
+	struct bc_buf *script;
+	const struct bc_para *para; /* the open link's paragraph, or NULL */
+	int link;		    /* its index in para->links */
+};
 /* One line of a paragraph, its left edge at x and baseline at base (h its
- * height, baseline its baseline's depth in it); with a script (PDF), its
+ * height, baseline its baseline's depth in it); with line tags (PDF), its
  * links' annotations too, each link's words in a Link element
  * (render_links.c). */
 void bc_render_text_line(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *p,
 			 PangoLayoutLine *pl, double x, double base, double h, double baseline,
-			 struct bc_buf *script);
+			 struct bc_line_tags *lt);
+/* Ends the Link element left open, if any (before any other element
+ * begins or ends). */
+void bc_render_end_link(cairo_t *cr, struct bc_line_tags *lt);
 /* Locale-free "%.2f", a quoted attribute string, an anchor's dest name. */
 void bc_render_num(struct bc_buf *b, double v);
 void bc_render_quoted(struct bc_buf *b, const char *s);

@@ -7,8 +7,11 @@
  * underline make its text runs of its own; a piece is the line drawn with
  * its list of runs cut down to that piece for the moment, so Pango draws
  * underlines, rises and colours exactly as it does for the whole line. A
- * line Pango lays out right to left, or a link that does not fill its runs,
- * is drawn whole, its annotation in a Link element of its own. */
+ * link whose words go on to the next line keeps its Link element open
+ * across the break (struct bc_line_tags), so a wrapped link is one element
+ * with an annotation a line. A line Pango lays out right to left, or a
+ * link that does not fill its runs, is drawn whole, its annotation in a
+ * Link element of its own. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -114,16 +117,37 @@ static void draw_runs(cairo_t *cr, const struct bc_para *p, PangoLayoutLine *pl,
 	last->next = after;
 }
 
+void bc_render_end_link(cairo_t *cr, struct bc_line_tags *lt)
+{
+	if (!lt || !lt->para)
+		return;
+	bc_pdf_tag_end(cr, lt->script);
+	lt->para = NULL;
+	lt->link = -1;
+}
+
 void bc_render_text_line(cairo_t *cr, const struct bc_doc *doc, const struct bc_para *p,
 			 PangoLayoutLine *pl, double x, double base, double h, double baseline,
-			 struct bc_buf *script)
+			 struct bc_line_tags *lt)
 {
+	struct bc_buf *script = lt ? lt->script : NULL;
 	if (!script || p->nlinks == 0 || pl->resolved_dir != PANGO_DIRECTION_LTR || !pl->runs) {
+		bc_render_end_link(cr, lt);
 		draw_whole(cr, p, pl, x, base);
 		for (size_t i = 0; script && i < p->nlinks; i++)
 			link_event(script, doc, p, &p->links[i], pl, x, base, h, baseline);
 		return;
 	}
+	/* A link open from the line before goes on if this line begins
+	 * with its words; else it ends here. */
+	int cont = -1;
+	if (lt->para && lt->para == p && run_link(doc, p, pl->runs->data) == lt->link)
+		cont = lt->link;
+	else
+		bc_render_end_link(cr, lt);
+	lt->para = NULL;
+	lt->link = -1;
+	int line_end = pl->start_index + pl->length;
 	bool *wrapped = bc_xcalloc(p->nlinks, sizeof *wrapped);
 	GSList *seg = pl->runs, *prev = NULL;
 	int seg_link = run_link(doc, p, seg->data);
@@ -132,15 +156,24 @@ void bc_render_text_line(cairo_t *cr, const struct bc_doc *doc, const struct bc_
 		int li = l ? run_link(doc, p, l->data) : -2;
 		if (l != seg && li != seg_link) {
 			/* The piece seg..prev: a link's inside its Link element
-			 * (once: a second piece of the same link is drawn plain). */
+			 * (once: a second piece of the same link is drawn plain),
+			 * begun on an earlier line when the link goes on from
+			 * there, left open when it goes on to the next. */
 			bool as_link = seg_link >= 0 && !wrapped[seg_link];
-			if (as_link)
+			bool from_before = seg == pl->runs && seg_link == cont;
+			bool goes_on = !l && as_link && p->links[seg_link].end > line_end;
+			if (as_link && !from_before)
 				bc_pdf_tag_begin(cr, script, "Link", NULL, 0);
 			draw_runs(cr, p, pl, seg, prev, x + seg_x / PANGO_SCALE, base);
 			if (as_link) {
 				link_event(script, doc, p, &p->links[seg_link], pl, x, base, h,
 					   baseline);
-				bc_pdf_tag_end(cr, script);
+				if (goes_on) {
+					lt->para = p;
+					lt->link = seg_link;
+				} else {
+					bc_pdf_tag_end(cr, script);
+				}
 				wrapped[seg_link] = true;
 			}
 			seg = l;

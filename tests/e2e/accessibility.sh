@@ -96,6 +96,8 @@ if [ -f "$pack" ]; then
 		sh -c "[ \$(grep -c '^  Part \"' '$TMP/ps.txt') -eq $parts ]"
 	check "pack: the agenda's Part comes first, then item 3's" \
 		sh -c "grep '^  Part' '$TMP/ps.txt' | head -2 | tr '\n' '|' | grep -q '^  Part \"Agenda\"|  Part \"Item 3: Minutes'"
+	check "pack: a link wrapped over two lines is one Link, with an annotation a line" \
+		sh -c "grep -A2 '^ *\"NHS London Strengthening Commissioning Programme' '$TMP/ps.txt' | grep -c '^ *Object [0-9]' | grep -qx 2"
 	check "pack: metadata title names the meeting" \
 		sh -c "pdfinfo '$TMP/pack.pdf' | grep -q '^Title: .*Health and Well-Being Board'"
 fi
