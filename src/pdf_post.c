@@ -885,6 +885,9 @@ int bc_pdf_filter_end(struct bc_pdf_filter *f, struct bc_diag *d)
 	} else if (f->error || !f->done) {
 		bc_diag(d, BC_ERROR, 0, 0, "finishing the PDF failed: %s",
 			f->error ? f->error : "Cairo's output ended early");
+		bc_hint(d, "this is a fault in boardc, not in the paper: please report it with "
+			   "the paper");
+		d->io_error = 1; /* the PDF could not be written: exit status 3 */
 		rc = -1;
 	}
 	for (size_t i = 0; i < f->nheld; i++)

@@ -404,6 +404,8 @@ static void rejects_what_is_not_cairo_output(void **state)
 		assert_int_equal(bc_pdf_filter_end(f, &d), -1);
 		fclose(lf);
 		assert_non_null(strstr(log, "finishing the PDF failed"));
+		assert_non_null(strstr(log, "hint: this is a fault in boardc"));
+		assert_int_equal(bc_exit_status(&d), 3); /* the PDF could not be written */
 		free(log);
 		fclose(fp);
 		free(data);
