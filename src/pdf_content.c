@@ -9,8 +9,9 @@
  * element's "/P <</MCID n>> BDC", or "/Artifact BMC" when none is open
  * (running headers and footers, table rules, fillers, the logo). Graphics
  * state operators between runs stay outside, and a path that only clips
- * does not start a run. The tokenizer knows strings, hex strings,
- * dictionaries, comments and inline images; Cairo writes nothing else. */
+ * does not start a run. The tokenizer (also used by pdf_post.c to number
+ * objects anew) knows strings, hex strings, dictionaries, comments and
+ * inline images; Cairo writes nothing else. */
 #include "pdf_content.h"
 
 #include <stdbool.h>
@@ -30,9 +31,7 @@ static bool is_delim(char c)
 	       c == '}' || c == '/' || c == '%';
 }
 
-/* Index just past the token at i (i is not white space). Sets *op when the
- * token is an operator (a bare word), with its length in *oplen. */
-static size_t token_end(const char *s, size_t n, size_t i, const char **op, size_t *oplen)
+size_t bc_pdf_token_end(const char *s, size_t n, size_t i, const char **op, size_t *oplen)
 {
 	*op = NULL;
 	char c = s[i];
@@ -167,7 +166,7 @@ char *bc_pdf_mark_content(const char *s, size_t n, const struct bc_pdf_marks *m,
 		}
 		const char *op;
 		size_t oplen = 0;
-		size_t end = token_end(s, n, i, &op, &oplen);
+		size_t end = bc_pdf_token_end(s, n, i, &op, &oplen);
 		if (!op) {
 			if (!have_operands) {
 				operands = i;

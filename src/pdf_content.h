@@ -18,6 +18,12 @@ struct bc_pdf_marks {
 	void (*open)(void *ctx, struct bc_buf *out);
 };
 
+/* PDF's tokens, as in content streams and object dictionaries: the index
+ * just past the token at s[i] (i is not white space), with *op set when the
+ * token is a bare word ("BT", "R", "obj"), its length in *oplen. Strings,
+ * hex strings, "<<", ">>", names, comments and delimiters are tokens too. */
+size_t bc_pdf_token_end(const char *s, size_t n, size_t i, const char **op, size_t *oplen);
+
 /* A new content stream (caller frees), its length in *out_len; NULL when
  * m->marker stopped it or the stream already has marked content. */
 char *bc_pdf_mark_content(const char *content, size_t len, const struct bc_pdf_marks *m,

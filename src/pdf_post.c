@@ -37,6 +37,7 @@
 #include <pthread.h>
 #include <zlib.h>
 
+#include "pdf_content.h"
 #include "pdf_objects.h"
 #include "pdf_struct.h"
 #include "util.h"
@@ -208,36 +209,10 @@ static void renumber(struct bc_pdf_filter *f, const char *s, size_t n, struct bc
 			i++;
 			continue;
 		}
-		size_t start = i;
-		if (c == '(') {
-			int depth = 0;
-			for (; i < n; i++) {
-				if (s[i] == '\\')
-					i++;
-				else if (s[i] == '(')
-					depth++;
-				else if (s[i] == ')' && --depth == 0)
-					break;
-			}
-			i++;
-		} else if (c == '<' || c == '>') {
-			if (i + 1 < n && s[i + 1] == c) {
-				i += 2;
-			} else {
-				const char *e = memchr(s + i, '>', n - i);
-				i = e ? (size_t)(e - s) + 1 : n;
-			}
-		} else if (c == '[' || c == ']' || c == '{' || c == '}') {
-			i++;
-		} else {
-			i += c == '/';
-			while (i < n && !is_white(s[i]) && !strchr("()<>[]{}/%", s[i]))
-				i++;
-			if (i == start)
-				i++;
-		}
-		size_t len = i - start;
-		bool integer = c >= '0' && c <= '9';
+		size_t start = i, len = 0;
+		const char *op;
+		i = bc_pdf_token_end(s, n, i, &op, &len);
+		bool integer = !op && c >= '0' && c <= '9';
 		for (size_t k = start; integer && k < i; k++)
 			integer = s[k] >= '0' && s[k] <= '9';
 		if (integer) {
@@ -247,14 +222,14 @@ static void renumber(struct bc_pdf_filter *f, const char *s, size_t n, struct bc
 			b_end = i;
 			continue;
 		}
-		bool ref = (len == 1 && c == 'R') || (len == 3 && !memcmp(s + start, "obj", 3));
+		bool ref = op && ((len == 1 && *op == 'R') || (len == 3 && !memcmp(op, "obj", 3)));
 		if (ref && a != SIZE_MAX && b_end - b == 1 && s[b] == '0') {
 			bc_buf_add(out, s + copied, a - copied);
 			bc_buf_printf(out, "%zu", ours(f, strtoul(s + a, NULL, 10)));
 			copied = a_end;
 		}
 		a = b = SIZE_MAX;
-		if (len == 6 && !memcmp(s + start, "stream", 6))
+		if (op && len == 6 && !memcmp(op, "stream", 6))
 			break; /* the data, to the end, as it is */
 	}
 	bc_buf_add(out, s + copied, n - copied);

@@ -53,6 +53,7 @@ static int make_pdf(size_t chunk, struct out *o)
 	struct chunker c = {bc_pdf_filter_new(fp, &post), chunk};
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(chunked, &c, 200, 200);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, "Title ) with endobj");
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, "see 999 0 R");
 	/* A fixed date: else the runs differ when a second passes between them. */
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, "2024-01-01T00:00:00Z");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, "2024-01-01T00:00:00Z");
@@ -219,9 +220,63 @@ static void adds_what_cairo_cannot(void **state)
 	assert_true(contains(&plain, "/Dest (dest-1)", 14));
 	assert_true(contains(&plain, "/Type /OBJR", 11));
 	assert_true(contains(&plain, "/Contents (the \\(link\\))", 24));
+	/* Objects are numbered anew, but not a string that looks like a
+	 * reference. */
+	assert_true(contains(&plain, "/Keywords (see 999 0 R)", 23));
 	assert_true(contains(&o, "<x:xmpmeta", 10)); /* metadata is not compressed */
 	free(plain.data);
 	free(o.data);
+}
+
+/* A PDF drawn straight into the filter: each page's script is handed over
+ * before the page is shown. */
+struct run {
+	struct out o;
+	FILE *fp;
+	struct bc_pdf_post post;
+	struct bc_pdf_filter *f;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	struct bc_buf script;
+};
+
+static void run_begin(struct run *r)
+{
+	r->fp = open_memstream(&r->o.data, &r->o.len);
+	r->post = (struct bc_pdf_post){"en-GB", "Test", NULL, NULL, NULL, 0};
+	r->f = bc_pdf_filter_new(r->fp, &r->post);
+	r->s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, r->f, 200, 200);
+	r->cr = cairo_create(r->s);
+}
+
+static void run_page(struct run *r)
+{
+	size_t len = r->script.len;
+	bc_pdf_filter_page(r->f, bc_buf_detach(&r->script), len);
+	cairo_show_page(r->cr);
+}
+
+/* Finishes the PDF (in r->o, which the caller frees): the filter's result,
+ * its diagnostics in *log when log is not NULL (the caller frees them). */
+static int run_end(struct run *r, char **log)
+{
+	cairo_destroy(r->cr);
+	cairo_surface_finish(r->s);
+	cairo_surface_destroy(r->s);
+	char *l = NULL;
+	size_t log_len = 0;
+	FILE *lf = open_memstream(&l, &log_len);
+	struct bc_diag d;
+	bc_diag_init(&d, "test.pdf", lf);
+	int rc = bc_pdf_filter_end(r->f, &d);
+	fclose(lf);
+	fclose(r->fp);
+	bc_buf_free(&r->script);
+	if (log)
+		*log = l;
+	else
+		free(l);
+	return rc;
 }
 
 /* Many pages of tagged text: the object streams of structure elements and
@@ -229,33 +284,21 @@ static void adds_what_cairo_cannot(void **state)
 static void object_streams_go_out_as_pages_come(void **state)
 {
 	(void)state;
-	struct out o = {0};
-	FILE *fp = open_memstream(&o.data, &o.len);
-	struct bc_pdf_post post = {"en-GB", "Long", NULL, NULL, NULL, 0};
-	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
+	struct run r = {0};
 	setenv("CAIRO_DEBUG_PDF", "1", 1);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
-	cairo_t *cr = cairo_create(s);
-	struct bc_buf script = {0};
+	run_begin(&r);
 	for (int page = 0; page < 150; page++) {
 		for (int k = 0; k < 12; k++) {
-			bc_pdf_tag_begin(cr, &script, "P", NULL, 0);
-			cairo_move_to(cr, 10, 10 + 15 * k);
-			cairo_show_text(cr, "A paragraph");
-			bc_pdf_tag_end(cr, &script);
+			bc_pdf_tag_begin(r.cr, &r.script, "P", NULL, 0);
+			cairo_move_to(r.cr, 10, 10 + 15 * k);
+			cairo_show_text(r.cr, "A paragraph");
+			bc_pdf_tag_end(r.cr, &r.script);
 		}
-		size_t len = script.len;
-		bc_pdf_filter_page(f, bc_buf_detach(&script), len);
-		cairo_show_page(cr);
+		run_page(&r);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
+	assert_int_equal(run_end(&r, NULL), 0);
 	unsetenv("CAIRO_DEBUG_PDF");
-	struct bc_diag d;
-	bc_diag_init(&d, "test.pdf", stderr);
-	assert_int_equal(bc_pdf_filter_end(f, &d), 0);
-	fclose(fp);
+	struct out o = r.o;
 	size_t first = 0, count = 0;
 	for (size_t i = 0; i + 13 <= o.len; i++)
 		if (memcmp(o.data + i, "/Type /ObjStm", 13) == 0 && count++ == 0)
@@ -280,38 +323,25 @@ static void object_streams_go_out_as_pages_come(void **state)
 static void one_element_across_a_page_break(void **state)
 {
 	(void)state;
-	struct out o = {0};
-	FILE *fp = open_memstream(&o.data, &o.len);
-	struct bc_pdf_post post = {"en-GB", "Break", NULL, NULL, NULL, 0};
-	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
-	cairo_t *cr = cairo_create(s);
-	struct bc_buf script = {0};
+	struct run r = {0};
+	run_begin(&r);
 	for (int page = 0; page < 2; page++) {
 		if (page == 0)
-			bc_pdf_tag_begin(cr, &script, "P", NULL, 0);
+			bc_pdf_tag_begin(r.cr, &r.script, "P", NULL, 0);
 		else
-			bc_pdf_tag_resume(cr, &script);
-		cairo_move_to(cr, 10, 50);
-		cairo_show_text(cr, page ? "ends here" : "A paragraph that");
+			bc_pdf_tag_resume(r.cr, &r.script);
+		cairo_move_to(r.cr, 10, 50);
+		cairo_show_text(r.cr, page ? "ends here" : "A paragraph that");
 		if (page == 0)
-			bc_pdf_tag_suspend(cr, &script);
+			bc_pdf_tag_suspend(r.cr, &r.script);
 		else
-			bc_pdf_tag_end(cr, &script);
-		cairo_move_to(cr, 10, 190);
-		cairo_show_text(cr, "Page footer");
-		size_t len = script.len;
-		bc_pdf_filter_page(f, bc_buf_detach(&script), len);
-		cairo_show_page(cr);
+			bc_pdf_tag_end(r.cr, &r.script);
+		cairo_move_to(r.cr, 10, 190);
+		cairo_show_text(r.cr, "Page footer");
+		run_page(&r);
 	}
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-	struct bc_diag d;
-	bc_diag_init(&d, "test.pdf", stderr);
-	assert_int_equal(bc_pdf_filter_end(f, &d), 0);
-	fclose(fp);
-	struct out plain = inflate_streams(&o);
+	assert_int_equal(run_end(&r, NULL), 0);
+	struct out plain = inflate_streams(&r.o);
 	int ps = 0;
 	for (size_t i = 0; i + 6 <= plain.len; i++)
 		ps += memcmp(plain.data + i, "/S /P\n", 6) == 0;
@@ -320,7 +350,7 @@ static void one_element_across_a_page_break(void **state)
 	assert_true(contains(&plain, "/P <</MCID 0>> BDC", 18));
 	assert_true(contains(&plain, "/Artifact BMC", 13)); /* the footers */
 	free(plain.data);
-	free(o.data);
+	free(r.o.data);
 }
 
 /* A marker the page's script has no event for (or an event with no
@@ -328,34 +358,18 @@ static void one_element_across_a_page_break(void **state)
  * content is not written. */
 static int pdf_with(int markers, const char *events, size_t nevents, char **log)
 {
-	char *data = NULL, *l = NULL;
-	size_t len = 0, log_len = 0;
-	FILE *fp = open_memstream(&data, &len);
-	struct bc_pdf_post post = {0};
-	struct bc_pdf_filter *f = bc_pdf_filter_new(fp, &post);
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(bc_pdf_filter_write, f, 200, 200);
-	cairo_t *cr = cairo_create(s);
+	struct run r = {0};
+	run_begin(&r);
 	struct bc_buf ignored = {0};
 	for (int i = 0; i < markers; i++)
-		bc_pdf_tag_end(cr, &ignored);
+		bc_pdf_tag_end(r.cr, &ignored);
 	bc_buf_free(&ignored);
-	cairo_move_to(cr, 10, 10);
-	cairo_show_text(cr, "text");
-	char *script = bc_xmalloc(nevents + 1);
-	memcpy(script, events, nevents);
-	bc_pdf_filter_page(f, script, nevents);
-	cairo_show_page(cr);
-	cairo_destroy(cr);
-	cairo_surface_finish(s);
-	cairo_surface_destroy(s);
-	FILE *lf = open_memstream(&l, &log_len);
-	struct bc_diag d;
-	bc_diag_init(&d, "x.pdf", lf);
-	int rc = bc_pdf_filter_end(f, &d);
-	fclose(lf);
-	fclose(fp);
-	free(data);
-	*log = l;
+	cairo_move_to(r.cr, 10, 10);
+	cairo_show_text(r.cr, "text");
+	bc_buf_add(&r.script, events, nevents);
+	run_page(&r);
+	int rc = run_end(&r, log);
+	free(r.o.data);
 	return rc;
 }
 
